@@ -1,0 +1,23 @@
+/* sigap-core.h
+ *
+ * Copyright 2026 The Sigap authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sigap-types.h"
+#include "sigap-enums.h"
+#include "sigap-account.h"
+#include "sigap-complaint.h"
+#include "sigap-complaint-event.h"
+#include "sigap-complaint-list.h"
+#include "sigap-opd.h"
+#include "sigap-post.h"
+#include "sigap-post-variant.h"
+#include "sigap-report.h"
+#include "sigap-store.h"
+#include "sigap-user.h"
+#include "sigap-demo.h"
+#include "sigap-password.h"

@@ -1,0 +1,1 @@
+#include "sigap-store.h"

@@ -1,0 +1,209 @@
+/* sigap-store.h
+ *
+ * Copyright 2026 The Sigap authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sigap-types.h"
+#include "sigap-account.h"
+#include "sigap-complaint.h"
+#include "sigap-complaint-event.h"
+#include "sigap-opd.h"
+#include "sigap-post.h"
+#include "sigap-report.h"
+#include "sigap-user.h"
+
+G_BEGIN_DECLS
+
+#define SIGAP_STORE_ERROR (sigap_store_error_quark ())
+
+/**
+ * SigapStoreError:
+ * @SIGAP_STORE_ERROR_CANNOT_OPEN: the file or its folder cannot be read or written
+ * @SIGAP_STORE_ERROR_CORRUPT: the file is not a Sigap database, or is damaged
+ * @SIGAP_STORE_ERROR_TOO_NEW: the database was written by a newer Sigap
+ * @SIGAP_STORE_ERROR_READ_ONLY: the database or its folder is read-only
+ * @SIGAP_STORE_ERROR_NOT_FOUND: no record has that ID
+ * @SIGAP_STORE_ERROR_EXISTS: a record with that ID or unique key exists
+ * @SIGAP_STORE_ERROR_INVALID: the record breaks a rule (missing field, unknown reference)
+ * @SIGAP_STORE_ERROR_FAILED: any other SQLite failure
+ *
+ * Every message is a translated sentence that says what happened and what
+ * to do, ready to show to the user.
+ */
+typedef enum
+{
+  SIGAP_STORE_ERROR_CANNOT_OPEN,
+  SIGAP_STORE_ERROR_CORRUPT,
+  SIGAP_STORE_ERROR_TOO_NEW,
+  SIGAP_STORE_ERROR_READ_ONLY,
+  SIGAP_STORE_ERROR_NOT_FOUND,
+  SIGAP_STORE_ERROR_EXISTS,
+  SIGAP_STORE_ERROR_INVALID,
+  SIGAP_STORE_ERROR_FAILED,
+} SigapStoreError;
+
+#define SIGAP_TYPE_STORE (sigap_store_get_type())
+
+G_DECLARE_FINAL_TYPE (SigapStore, sigap_store, SIGAP, STORE, GObject)
+
+GQuark      sigap_store_error_quark        (void);
+
+/* The schema version this build writes: the number of the last migration. */
+int         sigap_store_latest_version     (void);
+
+SigapStore *sigap_store_open               (const char  *path,
+                                            GError     **error);
+SigapStore *sigap_store_open_at_version    (const char  *path,
+                                            int          version,
+                                            GError     **error);
+const char *sigap_store_get_path           (SigapStore  *self);
+int         sigap_store_get_schema_version (SigapStore  *self);
+
+gboolean    sigap_store_begin              (SigapStore  *self,
+                                            GError     **error);
+gboolean    sigap_store_commit             (SigapStore  *self,
+                                            GError     **error);
+void        sigap_store_rollback           (SigapStore  *self);
+
+char       *sigap_store_get_meta           (SigapStore  *self,
+                                            const char  *key);
+gboolean    sigap_store_set_meta           (SigapStore  *self,
+                                            const char  *key,
+                                            const char  *value,
+                                            GError     **error);
+
+/* Records. insert fails with EXISTS, update and delete with NOT_FOUND.
+ * insert fills an empty id with a new UUID; insert and update set
+ * updated_at to now and bump version. list functions return a
+ * GPtrArray that owns its records.
+ */
+
+gboolean    sigap_store_insert_opd         (SigapStore  *self,
+                                            SigapOpd    *opd,
+                                            GError     **error);
+gboolean    sigap_store_update_opd         (SigapStore  *self,
+                                            SigapOpd    *opd,
+                                            GError     **error);
+gboolean    sigap_store_delete_opd         (SigapStore  *self,
+                                            const char  *id,
+                                            GError     **error);
+SigapOpd   *sigap_store_get_opd            (SigapStore  *self,
+                                            const char  *id,
+                                            GError     **error);
+SigapOpd   *sigap_store_find_opd_by_code   (SigapStore  *self,
+                                            const char  *code,
+                                            GError     **error);
+GPtrArray  *sigap_store_list_opds          (SigapStore  *self,
+                                            GError     **error);
+
+gboolean      sigap_store_insert_account   (SigapStore    *self,
+                                            SigapAccount  *account,
+                                            GError       **error);
+gboolean      sigap_store_update_account   (SigapStore    *self,
+                                            SigapAccount  *account,
+                                            GError       **error);
+gboolean      sigap_store_delete_account   (SigapStore    *self,
+                                            const char    *id,
+                                            GError       **error);
+SigapAccount *sigap_store_get_account      (SigapStore    *self,
+                                            const char    *id,
+                                            GError       **error);
+GPtrArray    *sigap_store_list_accounts    (SigapStore    *self,
+                                            const char    *opd_id,
+                                            GError       **error);
+
+gboolean    sigap_store_insert_user        (SigapStore  *self,
+                                            SigapUser   *user,
+                                            GError     **error);
+gboolean    sigap_store_update_user        (SigapStore  *self,
+                                            SigapUser   *user,
+                                            GError     **error);
+gboolean    sigap_store_delete_user        (SigapStore  *self,
+                                            const char  *id,
+                                            GError     **error);
+SigapUser  *sigap_store_get_user           (SigapStore  *self,
+                                            const char  *id,
+                                            GError     **error);
+SigapUser  *sigap_store_find_user_by_name  (SigapStore  *self,
+                                            const char  *username,
+                                            GError     **error);
+GPtrArray  *sigap_store_list_users         (SigapStore  *self,
+                                            GError     **error);
+
+/* A post is written and read with its variants. */
+gboolean    sigap_store_insert_post        (SigapStore  *self,
+                                            SigapPost   *post,
+                                            GError     **error);
+gboolean    sigap_store_update_post        (SigapStore  *self,
+                                            SigapPost   *post,
+                                            GError     **error);
+gboolean    sigap_store_delete_post        (SigapStore  *self,
+                                            const char  *id,
+                                            GError     **error);
+SigapPost  *sigap_store_get_post           (SigapStore  *self,
+                                            const char  *id,
+                                            GError     **error);
+/* Posts of @opd_id (all OPDs if %NULL) scheduled in [@from, @to), UTC
+ * seconds, ordered by scheduled_at. */
+GPtrArray  *sigap_store_list_posts         (SigapStore  *self,
+                                            const char  *opd_id,
+                                            gint64       from,
+                                            gint64       to,
+                                            GError     **error);
+gint64      sigap_store_count_posts        (SigapStore  *self,
+                                            const char  *opd_id);
+
+/* insert_complaint assigns the tracking number (ADU-YYYY-NNNNNN, by
+ * received_at's year) when it is empty. */
+gboolean        sigap_store_insert_complaint  (SigapStore      *self,
+                                               SigapComplaint  *complaint,
+                                               GError         **error);
+gboolean        sigap_store_update_complaint  (SigapStore      *self,
+                                               SigapComplaint  *complaint,
+                                               GError         **error);
+gboolean        sigap_store_delete_complaint  (SigapStore      *self,
+                                               const char      *id,
+                                               GError         **error);
+SigapComplaint *sigap_store_get_complaint     (SigapStore      *self,
+                                               const char      *id,
+                                               GError         **error);
+/* Complaints routed to @opd_id (all if %NULL), newest received first. */
+GPtrArray      *sigap_store_list_complaints   (SigapStore      *self,
+                                               const char      *opd_id,
+                                               guint            offset,
+                                               guint            limit,
+                                               GError         **error);
+gint64          sigap_store_count_complaints  (SigapStore      *self,
+                                               const char      *opd_id);
+
+/* The timeline is append-only: events are added, never changed. */
+gboolean    sigap_store_add_complaint_event   (SigapStore           *self,
+                                               SigapComplaintEvent  *event,
+                                               GError              **error);
+GPtrArray  *sigap_store_list_complaint_events (SigapStore           *self,
+                                               const char           *complaint_id,
+                                               GError              **error);
+
+gboolean     sigap_store_insert_report     (SigapStore   *self,
+                                            SigapReport  *report,
+                                            GError      **error);
+gboolean     sigap_store_update_report     (SigapStore   *self,
+                                            SigapReport  *report,
+                                            GError      **error);
+gboolean     sigap_store_delete_report     (SigapStore   *self,
+                                            const char   *id,
+                                            GError      **error);
+SigapReport *sigap_store_get_report        (SigapStore   *self,
+                                            const char   *id,
+                                            GError      **error);
+GPtrArray   *sigap_store_list_reports      (SigapStore   *self,
+                                            const char   *opd_id,
+                                            GError      **error);
+
+G_END_DECLS
