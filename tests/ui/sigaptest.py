@@ -1,0 +1,191 @@
+# tests/ui/sigaptest.py — drive the real Sigap through its accessibility tree.
+#
+# Copyright 2026 The Sigap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Run with Debian's /usr/bin/python3 (python3-pyatspi) under a display, a
+# session bus and the accessibility bus (build-aux/with-display).
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+BUILD = os.environ["SIGAP_BUILDDIR"]
+SIGAP = os.path.join(BUILD, "src/app/sigap")
+SERVER = os.path.join(BUILD, "src/server/sigap-server")
+SHOTS = os.path.join(BUILD, "tests/ui/screenshots")
+
+_passed = 0
+
+
+def ok(cond, what):
+    """A TAP line; a failed check stops the scenario."""
+    global _passed
+    _passed += 1
+    if cond:
+        print(f"ok {_passed} - {what}", flush=True)
+    else:
+        print(f"not ok {_passed} - {what}", flush=True)
+        raise SystemExit(1)
+
+
+def wait_for(predicate, what, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+        except Exception:  # the tree changes under us while it is read
+            value = None
+        if value:
+            return value
+        time.sleep(0.2)
+    ok(False, f"timed out waiting for {what}")
+
+
+class Workspace:
+    """A throw-away HOME for one scenario: XDG folders, settings kept in a
+    keyfile so that they survive a restart, and a demo database."""
+
+    def __init__(self):
+        self.root = tempfile.mkdtemp(prefix="sigap-ui-")
+        self.db = os.path.join(self.root, "data", "sigap", "sigap.db")
+        self.env = dict(os.environ)
+        self.env.update({
+            "XDG_DATA_HOME": os.path.join(self.root, "data"),
+            "XDG_CONFIG_HOME": os.path.join(self.root, "config"),
+            "XDG_CACHE_HOME": os.path.join(self.root, "cache"),
+            "GSETTINGS_SCHEMA_DIR": os.path.join(BUILD, "data"),
+            "GSETTINGS_BACKEND": "keyfile",
+            "LANG": "id_ID.UTF-8",
+            "LANGUAGE": "id",
+            "LC_ALL": "id_ID.UTF-8",
+            "SIGAP_LOCALEDIR": os.path.join(BUILD, "po"),
+            "GDK_BACKEND": "x11",
+            "GTK_A11Y": "atspi",
+        })
+        self.env.pop("NO_AT_BRIDGE", None)
+
+    def seed_demo(self, user="dinkes", seed=2025, complaints=800, posts=1500):
+        os.makedirs(os.path.dirname(self.db), exist_ok=True)
+        subprocess.run([SERVER, "seed-demo", "--db", self.db, "--seed", str(seed),
+                        "--complaints", str(complaints), "--posts", str(posts),
+                        "--user", user], check=True, env=self.env,
+                       stdout=subprocess.DEVNULL)
+
+    def cleanup(self):
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+class App:
+    def __init__(self, workspace, *args):
+        self.proc = subprocess.Popen([SIGAP, *args], env=workspace.env)
+        self.root = wait_for(self._find, "Sigap on the accessibility bus")
+
+    def _find(self):
+        desktop = pyatspi.Registry.getDesktop(0)
+        for app in desktop:
+            if app is None:
+                continue
+            try:
+                pid = app.get_process_id()
+            except Exception:
+                continue
+            if pid == self.proc.pid and app.childCount > 0:
+                return app
+        return None
+
+    def window(self):
+        return wait_for(lambda: self.root[0], "the main window")
+
+    def quit(self):
+        if self.proc.poll() is None:
+            subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+q"])
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.terminate()
+                self.proc.wait(timeout=10)
+        return self.proc.returncode
+
+
+def walk(node, depth=0, max_depth=60):
+    if node is None or depth > max_depth:
+        return
+    yield node
+    try:
+        count = node.childCount
+    except Exception:
+        return
+    for i in range(count):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1, max_depth)
+
+
+def showing(node):
+    try:
+        return node.getState().contains(pyatspi.STATE_SHOWING)
+    except Exception:
+        return False
+
+
+def find_all(root, name=None, role=None, contains=None, visible=True):
+    found = []
+    for node in walk(root):
+        try:
+            n = node.name or ""
+            r = node.getRoleName()
+        except Exception:
+            continue
+        if name is not None and n != name:
+            continue
+        if contains is not None and contains not in n:
+            continue
+        if role is not None and r != role:
+            continue
+        if visible and not showing(node):
+            continue
+        found.append(node)
+    return found
+
+
+def find(root, what, **kw):
+    return wait_for(lambda: (find_all(root, **kw) or [None])[0], what)
+
+
+def texts(root, role="label"):
+    return [n.name for n in find_all(root, role=role) if n.name]
+
+
+def click(node):
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "press", "activate", "toggle"):
+            action.doAction(i)
+            return
+    action.doAction(0)
+
+
+def screenshot(name):
+    os.makedirs(SHOTS, exist_ok=True)
+    path = os.path.join(SHOTS, name + ".png")
+    time.sleep(0.5)
+    subprocess.run(["import", "-window", "root", path], check=True)
+    return path
+
+
+def dump(root, out=sys.stderr):
+    """The tree as a person reading it would, for failing runs."""
+    for node in walk(root):
+        try:
+            if showing(node):
+                print(f"  {node.getRoleName()}: {node.name!r}", file=out)
+        except Exception:
+            pass
