@@ -1,0 +1,354 @@
+/* sigap-format.c
+ *
+ * Copyright 2026 The Sigap authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sigap-format"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sigap-format.h"
+
+#define DEFAULT_ZONE "Asia/Jakarta"
+
+const char *
+sigap_post_status_to_label (SigapPostStatus status)
+{
+  switch (status)
+    {
+    case SIGAP_POST_STATUS_DRAFT:
+      return _("Draft");
+    case SIGAP_POST_STATUS_REVIEW:
+      return _("Awaiting approval");
+    case SIGAP_POST_STATUS_SCHEDULED:
+      return _("Scheduled");
+    case SIGAP_POST_STATUS_PUBLISHED:
+      return _("Published");
+    case SIGAP_POST_STATUS_CANCELLED:
+      return _("Cancelled");
+    default:
+      return "";
+    }
+}
+
+const char *
+sigap_complaint_status_to_label (SigapComplaintStatus status)
+{
+  switch (status)
+    {
+    case SIGAP_COMPLAINT_STATUS_RECEIVED:
+      return _("Received");
+    case SIGAP_COMPLAINT_STATUS_VERIFIED:
+      return _("Verified");
+    case SIGAP_COMPLAINT_STATUS_ROUTED:
+      return _("Routed");
+    case SIGAP_COMPLAINT_STATUS_IN_PROGRESS:
+      return _("In progress");
+    case SIGAP_COMPLAINT_STATUS_RESOLVED:
+      return _("Resolved");
+    case SIGAP_COMPLAINT_STATUS_NOT_OUR_AUTHORITY:
+      return _("Not our authority");
+    case SIGAP_COMPLAINT_STATUS_REJECTED:
+      return _("Rejected");
+    case SIGAP_COMPLAINT_STATUS_ARCHIVED:
+      return _("Archived");
+    default:
+      return "";
+    }
+}
+
+const char *
+sigap_report_status_to_label (SigapReportStatus status)
+{
+  switch (status)
+    {
+    case SIGAP_REPORT_STATUS_DRAFT:
+      /* Translators: the status of a monthly report */
+      return C_("report", "Draft");
+    case SIGAP_REPORT_STATUS_SUBMITTED:
+      return _("Submitted");
+    case SIGAP_REPORT_STATUS_RETURNED:
+      return _("Returned");
+    case SIGAP_REPORT_STATUS_ACCEPTED:
+      return _("Accepted");
+    default:
+      return "";
+    }
+}
+
+const char *
+sigap_content_category_to_label (SigapContentCategory category)
+{
+  switch (category)
+    {
+    case SIGAP_CONTENT_CATEGORY_PUBLIC_SERVICE:
+      return _("Public service information");
+    case SIGAP_CONTENT_CATEGORY_PROGRAMME:
+      return _("Programmes and activities");
+    case SIGAP_CONTENT_CATEGORY_ACHIEVEMENT:
+      return _("Regional achievements");
+    case SIGAP_CONTENT_CATEGORY_EDUCATION:
+      return _("Public education");
+    case SIGAP_CONTENT_CATEGORY_CLARIFICATION:
+      return _("Clarification of issues and hoaxes");
+    case SIGAP_CONTENT_CATEGORY_ANNOUNCEMENT:
+      return _("Announcement");
+    default:
+      return "";
+    }
+}
+
+const char *
+sigap_platform_to_label (SigapPlatform platform)
+{
+  /* Brand names are the same in every language. */
+  switch (platform)
+    {
+    case SIGAP_PLATFORM_FACEBOOK:
+      return "Facebook";
+    case SIGAP_PLATFORM_INSTAGRAM:
+      return "Instagram";
+    case SIGAP_PLATFORM_X:
+      return "X";
+    case SIGAP_PLATFORM_YOUTUBE:
+      return "YouTube";
+    case SIGAP_PLATFORM_TIKTOK:
+      return "TikTok";
+    default:
+      return "";
+    }
+}
+
+const char *
+sigap_platform_to_icon_name (SigapPlatform platform)
+{
+  switch (platform)
+    {
+    case SIGAP_PLATFORM_FACEBOOK:
+      return "sigap-facebook-symbolic";
+    case SIGAP_PLATFORM_INSTAGRAM:
+      return "sigap-instagram-symbolic";
+    case SIGAP_PLATFORM_X:
+      return "sigap-x-symbolic";
+    case SIGAP_PLATFORM_YOUTUBE:
+      return "sigap-youtube-symbolic";
+    case SIGAP_PLATFORM_TIKTOK:
+      return "sigap-tiktok-symbolic";
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * sigap_opd_dup_zone:
+ * @opd: (nullable): an OPD
+ *
+ * Returns: (transfer full): the OPD's time zone, Asia/Jakarta (WIB) when
+ *   the OPD has none or an unknown one
+ */
+GTimeZone *
+sigap_opd_dup_zone (SigapOpd *opd)
+{
+  const char *identifier = opd != NULL ? sigap_opd_get_time_zone (opd) : NULL;
+  GTimeZone *zone = NULL;
+
+  if (identifier != NULL && identifier[0] != '\0')
+    zone = g_time_zone_new_identifier (identifier);
+
+  if (zone == NULL)
+    zone = g_time_zone_new_identifier (DEFAULT_ZONE);
+
+  /* A system without tzdata still gets the right offset. */
+  if (zone == NULL)
+    zone = g_time_zone_new_offset (7 * 3600);
+
+  return zone;
+}
+
+char *
+sigap_format_day (GDateTime *datetime)
+{
+  g_return_val_if_fail (datetime != NULL, NULL);
+
+  /* Translators: a day heading in the calendar, see the strftime-like
+   * conversions of g_date_time_format(); "Kamis, 17 Juli 2025" */
+  return g_date_time_format (datetime, _("%A, %-d %B %Y"));
+}
+
+char *
+sigap_format_time (GDateTime *datetime)
+{
+  g_return_val_if_fail (datetime != NULL, NULL);
+
+  /* Translators: a time of day, see g_date_time_format(); "09.00" */
+  return g_date_time_format (datetime, _("%H:%M"));
+}
+
+char *
+sigap_format_date (GDateTime *datetime)
+{
+  g_return_val_if_fail (datetime != NULL, NULL);
+
+  /* Translators: a short date in a list, see g_date_time_format();
+   * "17 Jul 2025" */
+  return g_date_time_format (datetime, _("%-d %b %Y"));
+}
+
+char *
+sigap_format_month (int year,
+                    int month)
+{
+  g_autoptr(GDateTime) datetime = NULL;
+
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  datetime = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+  if (datetime == NULL)
+    return g_strdup_printf ("%d-%02d", year, month);
+
+  /* Translators: the month of a report, see g_date_time_format();
+   * "Juli 2025" */
+  return g_date_time_format (datetime, _("%B %Y"));
+}
+
+/**
+ * sigap_format_excerpt:
+ * @text: (nullable): any text
+ * @max_words: how many words to keep
+ *
+ * Returns: (transfer full): the first @max_words words of @text on one
+ *   line, with an ellipsis when some were left out
+ */
+char *
+sigap_format_excerpt (const char *text,
+                      guint       max_words)
+{
+  g_autoptr(GString) excerpt = g_string_new (NULL);
+  guint words = 0;
+  gboolean in_word = FALSE;
+  const char *p;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          in_word = FALSE;
+          continue;
+        }
+
+      if (!in_word)
+        {
+          if (words == max_words)
+            {
+              g_string_append (excerpt, "…");
+              break;
+            }
+          if (words > 0)
+            g_string_append_c (excerpt, ' ');
+          words++;
+          in_word = TRUE;
+        }
+
+      g_string_append_unichar (excerpt, c);
+    }
+
+  return g_string_free (g_steal_pointer (&excerpt), FALSE);
+}
+
+/**
+ * sigap_post_dup_platforms_text:
+ * @post: a post
+ *
+ * Returns: (transfer full): the names of the post's platforms, comma
+ *   separated, or a sentence saying there are none yet
+ */
+char *
+sigap_post_dup_platforms_text (SigapPost *post)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (SIGAP_IS_POST (post), NULL);
+
+  for (guint i = 0; i < SIGAP_N_PLATFORMS; i++)
+    {
+      if (sigap_post_get_variant (post, (SigapPlatform) i) == NULL)
+        continue;
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, sigap_platform_to_label ((SigapPlatform) i));
+    }
+
+  if (text->len == 0)
+    g_string_append (text, _("No platform chosen"));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * sigap_post_dup_accessible_label:
+ * @post: a post
+ * @zone: the OPD's time zone
+ *
+ * Returns: (transfer full): what a screen reader says for the post's row:
+ *   "Kamis 17 Juli 2025 09.00, Rapat koordinasi konten, Facebook,
+ *   Instagram, terjadwal"
+ */
+char *
+sigap_post_dup_accessible_label (SigapPost *post,
+                                 GTimeZone *zone)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *platforms = NULL;
+  g_autofree char *status = NULL;
+  const char *title;
+
+  g_return_val_if_fail (SIGAP_IS_POST (post), NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  utc = g_date_time_new_from_unix_utc (sigap_post_get_scheduled_at (post));
+  local = g_date_time_to_timezone (utc, zone);
+  /* Translators: the day and time of a post as a screen reader says it,
+   * see g_date_time_format(); "Kamis 17 Juli 2025 09.00" */
+  when = g_date_time_format (local, _("%A %-d %B %Y %H:%M"));
+  platforms = sigap_post_dup_platforms_text (post);
+  status = g_utf8_strdown (sigap_post_status_to_label (sigap_post_get_status (post)), -1);
+  title = sigap_post_get_title (post);
+
+  return g_strdup_printf ("%s, %s, %s, %s",
+                          when, title != NULL ? title : "", platforms, status);
+}
+
+/**
+ * sigap_next_full_hour:
+ * @now: the current time, in the zone the answer should be in
+ *
+ * Returns: (transfer full): the first full hour after @now
+ */
+GDateTime *
+sigap_next_full_hour (GDateTime *now)
+{
+  g_autoptr(GDateTime) hour = NULL;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  hour = g_date_time_new (g_date_time_get_timezone (now),
+                          g_date_time_get_year (now),
+                          g_date_time_get_month (now),
+                          g_date_time_get_day_of_month (now),
+                          g_date_time_get_hour (now),
+                          0, 0);
+
+  return g_date_time_add_hours (hour, 1);
+}

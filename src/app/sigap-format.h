@@ -1,0 +1,40 @@
+/* sigap-format.h
+ *
+ * Copyright 2026 The Sigap authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sigap-core.h"
+
+G_BEGIN_DECLS
+
+/* Pure functions that turn records into the words the interface shows.
+ * They need no display, so tests call them directly. */
+
+const char *sigap_post_status_to_label      (SigapPostStatus       status);
+const char *sigap_complaint_status_to_label (SigapComplaintStatus  status);
+const char *sigap_report_status_to_label    (SigapReportStatus     status);
+const char *sigap_content_category_to_label (SigapContentCategory  category);
+const char *sigap_platform_to_label         (SigapPlatform         platform);
+const char *sigap_platform_to_icon_name     (SigapPlatform         platform);
+
+GTimeZone  *sigap_opd_dup_zone              (SigapOpd             *opd);
+
+char       *sigap_format_day                (GDateTime            *datetime);
+char       *sigap_format_time               (GDateTime            *datetime);
+char       *sigap_format_date               (GDateTime            *datetime);
+char       *sigap_format_month              (int                   year,
+                                             int                   month);
+char       *sigap_format_excerpt            (const char           *text,
+                                             guint                 max_words);
+
+char       *sigap_post_dup_platforms_text   (SigapPost            *post);
+char       *sigap_post_dup_accessible_label (SigapPost            *post,
+                                             GTimeZone            *zone);
+
+GDateTime  *sigap_next_full_hour            (GDateTime            *now);
+
+G_END_DECLS

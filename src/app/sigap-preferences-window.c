@@ -1,0 +1,152 @@
+/* sigap-preferences-window.c
+ *
+ * Copyright 2026 The Sigap authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sigap-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sigap-preferences-window.h"
+
+struct _SigapPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  GSettings *settings;
+
+  /* Template widgets */
+  GtkSwitch *presentation_switch;
+};
+
+G_DEFINE_FINAL_TYPE (SigapPreferencesWindow, sigap_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sigap_preferences_window_constructed (GObject *object)
+{
+  SigapPreferencesWindow *self = (SigapPreferencesWindow *)object;
+
+  G_OBJECT_CLASS (sigap_preferences_window_parent_class)->constructed (object);
+
+  g_settings_bind (self->settings, "presentation-mode",
+                   self->presentation_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+sigap_preferences_window_dispose (GObject *object)
+{
+  SigapPreferencesWindow *self = (SigapPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_PREFERENCES_WINDOW);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sigap_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+sigap_preferences_window_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  SigapPreferencesWindow *self = SIGAP_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sigap_preferences_window_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  SigapPreferencesWindow *self = SIGAP_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sigap_preferences_window_class_init (SigapPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sigap_preferences_window_constructed;
+  object_class->dispose = sigap_preferences_window_dispose;
+  object_class->get_property = sigap_preferences_window_get_property;
+  object_class->set_property = sigap_preferences_window_set_property;
+
+  /**
+   * SigapPreferencesWindow:settings:
+   *
+   * The application's settings the window edits.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/sigap/Sigap/ui/sigap-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SigapPreferencesWindow, presentation_switch);
+}
+
+static void
+sigap_preferences_window_init (SigapPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * sigap_preferences_window_new:
+ * @parent: (nullable): the window to stay on top of
+ * @settings: the application's settings
+ *
+ * Returns: (transfer none): a new preferences window
+ */
+SigapPreferencesWindow *
+sigap_preferences_window_new (GtkWindow *parent,
+                              GSettings *settings)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (SIGAP_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "settings", settings,
+                       NULL);
+}

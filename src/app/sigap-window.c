@@ -1,0 +1,550 @@
+/* sigap-window.c
+ *
+ * Copyright 2026 The Sigap authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sigap-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sigap-calendar-page.h"
+#include "sigap-inbox-page.h"
+#include "sigap-new-post-window.h"
+#include "sigap-report-page.h"
+#include "sigap-window.h"
+
+struct _SigapWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  SigapStore *store;
+  GError *store_error;
+  GSettings *settings;
+
+  /* Who is signed in, from the store's "local_user" meta; both %NULL when
+   * nobody is. */
+  SigapUser *user;
+  SigapOpd *opd;
+
+  /* Template widgets */
+  GtkStack *main_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkLabel *opd_label;
+  AdwToastOverlay *toast_overlay;
+  AdwViewStack *view_stack;
+  AdwStatusPage *error_page;
+  SigapCalendarPage *calendar_page;
+  SigapInboxPage *inbox_page;
+  SigapReportPage *report_page;
+};
+
+G_DEFINE_FINAL_TYPE (SigapWindow, sigap_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STORE_ERROR,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_page_name (const char *name)
+{
+  return g_strcmp0 (name, "calendar") == 0 ||
+         g_strcmp0 (name, "inbox") == 0 ||
+         g_strcmp0 (name, "report") == 0;
+}
+
+static void
+sigap_window_update_actions (SigapWindow *self)
+{
+  gboolean open = self->store != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compose",
+                                 open && self->user != NULL && self->opd != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
+}
+
+/* The agency's name is the switcher title's subtitle when the window is
+ * narrow; when the switcher shows, it moves to the end of the header bar. */
+static void
+update_opd_label (SigapWindow *self)
+{
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  gtk_label_set_label (self->opd_label, self->opd != NULL ? sigap_opd_get_name (self->opd) : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->opd_label), self->opd != NULL && !narrow);
+}
+
+static void
+sigap_window_load_session (SigapWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *username = NULL;
+  g_autoptr(SigapUser) user = NULL;
+  g_autoptr(SigapOpd) opd = NULL;
+
+  g_assert (self->store != NULL);
+
+  username = sigap_store_get_meta (self->store, "local_user");
+  if (username != NULL && username[0] != '\0')
+    user = sigap_store_find_user_by_name (self->store, username, &error);
+
+  if (user != NULL && sigap_user_get_opd_id (user) != NULL)
+    opd = sigap_store_get_opd (self->store, sigap_user_get_opd_id (user), &error);
+
+  if (error != NULL && !g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+    g_warning ("Cannot read who is signed in: %s", error->message);
+
+  /* A user without an agency can't plan posts or answer complaints. */
+  if (opd == NULL)
+    g_clear_object (&user);
+
+  g_set_object (&self->user, user);
+  g_set_object (&self->opd, opd);
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        opd != NULL ? sigap_opd_get_name (opd) : NULL);
+  update_opd_label (self);
+}
+
+static void
+sigap_window_save_state (SigapWindow *self)
+{
+  int width = 0;
+  int height = 0;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_delay (self->settings);
+
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+
+  if (self->store != NULL)
+    g_settings_set_string (self->settings, "last-page",
+                           sigap_window_get_visible_page (self));
+
+  g_settings_apply (self->settings);
+}
+
+static void
+sigap_window_restore_state (SigapWindow *self)
+{
+  g_autofree char *page = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               MAX (360, g_settings_get_int (self->settings, "window-width")),
+                               MAX (480, g_settings_get_int (self->settings, "window-height")));
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  page = g_settings_get_string (self->settings, "last-page");
+  if (is_page_name (page))
+    adw_view_stack_set_visible_child_name (self->view_stack, page);
+}
+
+static void
+post_saved_cb (SigapWindow        *self,
+               SigapPost          *post,
+               SigapNewPostWindow *composer)
+{
+  g_assert (SIGAP_IS_WINDOW (self));
+
+  sigap_calendar_page_reload (self->calendar_page);
+  adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Draft saved")));
+}
+
+static void
+compose_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+  SigapNewPostWindow *composer;
+
+  g_return_if_fail (self->store != NULL && self->opd != NULL && self->user != NULL);
+
+  composer = sigap_new_post_window_new (GTK_WINDOW (self), self->store, self->opd, self->user);
+  g_signal_connect_object (composer, "saved", G_CALLBACK (post_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (composer));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  sigap_window_set_visible_page (SIGAP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+sigap_window_close_request (GtkWindow *window)
+{
+  sigap_window_save_state (SIGAP_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (sigap_window_parent_class)->close_request (window);
+}
+
+static void
+sigap_window_constructed (GObject *object)
+{
+  SigapWindow *self = (SigapWindow *)object;
+
+  G_OBJECT_CLASS (sigap_window_parent_class)->constructed (object);
+
+  sigap_window_restore_state (self);
+
+  if (self->store == NULL)
+    {
+      /* Nothing is written to a database that failed to open. */
+      adw_status_page_set_description (self->error_page,
+                                       self->store_error != NULL
+                                       ? self->store_error->message
+                                       : _("Sigap has no database to work with."));
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+    }
+  else
+    {
+      sigap_window_load_session (self);
+      sigap_window_reload (self);
+      gtk_stack_set_visible_child_name (self->main_stack, "main");
+    }
+
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "presentation-mode",
+                     self->inbox_page, "presentation-mode",
+                     G_SETTINGS_BIND_GET);
+
+  sigap_window_update_actions (self);
+}
+
+static void
+sigap_window_dispose (GObject *object)
+{
+  SigapWindow *self = (SigapWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_WINDOW);
+
+  g_clear_object (&self->user);
+  g_clear_object (&self->opd);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sigap_window_parent_class)->dispose (object);
+}
+
+static void
+sigap_window_finalize (GObject *object)
+{
+  SigapWindow *self = (SigapWindow *)object;
+
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (sigap_window_parent_class)->finalize (object);
+}
+
+static void
+sigap_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SigapWindow *self = SIGAP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_STORE_ERROR:
+      g_value_set_boxed (value, self->store_error);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sigap_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SigapWindow *self = SIGAP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_STORE_ERROR:
+      self->store_error = g_value_dup_boxed (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sigap_window_class_init (SigapWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = sigap_window_constructed;
+  object_class->dispose = sigap_window_dispose;
+  object_class->finalize = sigap_window_finalize;
+  object_class->get_property = sigap_window_get_property;
+  object_class->set_property = sigap_window_set_property;
+
+  window_class->close_request = sigap_window_close_request;
+
+  /**
+   * SigapWindow:store:
+   *
+   * The open store, or %NULL when it failed to open.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SIGAP_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SigapWindow:store-error:
+   *
+   * Why the store failed to open, shown instead of the pages.
+   */
+  properties[PROP_STORE_ERROR] =
+    g_param_spec_boxed ("store-error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SigapWindow:settings:
+   *
+   * The application's settings, where the window keeps its size and page.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SIGAP_TYPE_CALENDAR_PAGE);
+  g_type_ensure (SIGAP_TYPE_INBOX_PAGE);
+  g_type_ensure (SIGAP_TYPE_REPORT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/sigap/Sigap/ui/sigap-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, opd_label);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, inbox_page);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, report_page);
+
+  gtk_widget_class_install_action (widget_class, "win.compose", NULL, compose_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+}
+
+static void
+sigap_window_init (SigapWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_opd_label), self, G_CONNECT_SWAPPED);
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+/**
+ * sigap_window_new:
+ * @application: the application
+ * @store: (nullable): the open store, or %NULL if it failed to open
+ * @store_error: (nullable): why the store failed to open
+ * @settings: (nullable): where the window keeps its size and page
+ *
+ * Returns: (transfer none): a new window
+ */
+SigapWindow *
+sigap_window_new (SigapApplication *application,
+                  SigapStore       *store,
+                  const GError     *store_error,
+                  GSettings        *settings)
+{
+  g_return_val_if_fail (SIGAP_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || SIGAP_IS_STORE (store), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (SIGAP_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       "store-error", store_error,
+                       "settings", settings,
+                       NULL);
+}
+
+/**
+ * sigap_window_get_store:
+ * @self: a #SigapWindow
+ *
+ * Returns: (transfer none) (nullable): the store
+ */
+SigapStore *
+sigap_window_get_store (SigapWindow *self)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * sigap_window_get_opd:
+ * @self: a #SigapWindow
+ *
+ * Returns: (transfer none) (nullable): the agency of the signed-in user
+ */
+SigapOpd *
+sigap_window_get_opd (SigapWindow *self)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+
+  return self->opd;
+}
+
+/**
+ * sigap_window_get_user:
+ * @self: a #SigapWindow
+ *
+ * Returns: (transfer none) (nullable): the signed-in user
+ */
+SigapUser *
+sigap_window_get_user (SigapWindow *self)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+
+  return self->user;
+}
+
+/**
+ * sigap_window_get_visible_page:
+ * @self: a #SigapWindow
+ *
+ * Returns: "calendar", "inbox" or "report", or "error" when the database
+ *   failed to open
+ */
+const char *
+sigap_window_get_visible_page (SigapWindow *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return "error";
+
+  name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  return name != NULL ? name : "calendar";
+}
+
+void
+sigap_window_set_visible_page (SigapWindow *self,
+                               const char  *name)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+
+  if (self->store == NULL || !is_page_name (name))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/**
+ * sigap_window_get_page:
+ * @self: a #SigapWindow
+ * @name: "calendar", "inbox" or "report"
+ *
+ * Returns: (transfer none) (nullable): the page widget
+ */
+GtkWidget *
+sigap_window_get_page (SigapWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+
+  if (!is_page_name (name))
+    return NULL;
+
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+/**
+ * sigap_window_reload:
+ * @self: a #SigapWindow
+ *
+ * Reads every page again from the store.
+ */
+void
+sigap_window_reload (SigapWindow *self)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  sigap_calendar_page_set_source (self->calendar_page, self->store, self->opd);
+  sigap_inbox_page_set_source (self->inbox_page, self->store, self->opd);
+  sigap_report_page_set_source (self->report_page, self->store, self->opd);
+}

@@ -1,0 +1,159 @@
+#!/usr/bin/python3
+# tests/ui/test_shell.py — the window shell with the demo regency, in Indonesian.
+#
+# Copyright 2026 The Sigap authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Walks the three pages as the admin of Dinas Kesehatan, checks their
+# Indonesian titles and demo content, narrows the window to 360 px, restarts
+# and finds the window as it was left; then opens an empty database and a
+# damaged one. Saves a screenshot of each page for the README.
+
+import hashlib
+import os
+import re
+import subprocess
+import time
+
+from sigaptest import (App, Workspace, click, dump, find, find_all, ok, screenshot,
+                       wait_for)
+
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+          "Agustus", "September", "Oktober", "November", "Desember"]
+DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+POST_STATUSES = ["draf", "menunggu persetujuan", "terjadwal", "terbit", "dibatalkan"]
+
+
+def page_button(window, title):
+    """The view switcher's button for a page, wide or narrow."""
+    return find(window, f"the '{title}' page switcher", name=title, role="toggle button")
+
+
+def switch_to(window, title):
+    click(page_button(window, title))
+    wait_for(lambda: page_button(window, title).getState().contains(
+        __import__("pyatspi").STATE_CHECKED), f"page {title} shown")
+
+
+def window_geometry():
+    out = subprocess.run(["xdotool", "search", "--name", "^Sigap$", "getwindowgeometry"],
+                         capture_output=True, text=True).stdout
+    m = re.search(r"Geometry: (\d+)x(\d+)", out)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def demo_scenario():
+    ws = Workspace()
+    ws.seed_demo()
+    app = App(ws)
+    try:
+        win = app.window()
+        ok(win.name == "Sigap", "the window is titled Sigap")
+        for title in ("Kalender", "Aduan", "Laporan"):
+            ok(bool(find_all(win, name=title, role="toggle button")),
+               f"the view switcher has the page '{title}'")
+        ok(bool(find(win, "the Write button", name="Tulis")), "there is a 'Tulis' button")
+        ok(bool(find(win, "the signed-in agency", name="Dinas Kesehatan")),
+           "the header shows the signed-in agency, Dinas Kesehatan")
+
+        # Kalender: the agency's posts with Indonesian dates and statuses.
+        switch_to(win, "Kalender")
+        month_now = MONTHS[time.localtime().tm_mon - 1]
+        post = find(win, "a post of this month",
+                    contains=month_now, role="list item")
+        label = post.name
+        ok(any(label.startswith(d) for d in DAYS), f"a post's label starts with its day: {label!r}")
+        ok(any(label.endswith(s) for s in POST_STATUSES), "a post's label ends with its status")
+        ok(bool(find_all(win, contains="WIB")), "times are shown in WIB")
+        screenshot("kalender")
+
+        # Aduan: complaints routed to Dinas Kesehatan, with tracking numbers.
+        switch_to(win, "Aduan")
+        row = find(win, "a complaint row", contains="ADU-", role="list item")
+        ok(re.search(r"ADU-\d{4}-\d{6}", row.name) is not None,
+           f"a complaint row carries its tracking number: {row.name!r}")
+        ok(bool(find(win, "the complaint count", contains=" aduan")), "the page counts complaints")
+        screenshot("aduan")
+
+        # Laporan: the monthly reports.
+        switch_to(win, "Laporan")
+        report = find(win, "a monthly report",
+                      role="list item", contains=str(time.localtime().tm_year - 1)
+                      if time.localtime().tm_mon <= 3 else str(time.localtime().tm_year))
+        ok(any(m in report.name for m in MONTHS), f"a report is named by its month: {report.name!r}")
+        screenshot("laporan")
+
+        # A phone-sized window: the switcher moves to the bottom bar.
+        subprocess.run(["xdotool", "search", "--name", "^Sigap$", "windowsize", "360", "720"],
+                       check=True)
+        wait_for(lambda: (window_geometry() or (0, 0))[0] <= 400, "the window at 360 px")
+        for title in ("Kalender", "Aduan", "Laporan"):
+            ok(bool(find(win, f"'{title}' at 360 px", name=title, role="toggle button")),
+               f"'{title}' is still reachable at 360 px")
+        switch_to(win, "Aduan")
+        find(win, "a complaint row at 360 px", contains="ADU-", role="list item")
+        screenshot("sempit")
+        size = window_geometry()
+    finally:
+        ok(app.quit() == 0, "Sigap quits cleanly with Ctrl+Q")
+
+    # Restart: the same page and size as it was left.
+    app = App(ws)
+    try:
+        win = app.window()
+        wait_for(lambda: page_button(win, "Aduan").getState().contains(
+            __import__("pyatspi").STATE_CHECKED), "the Aduan page after a restart")
+        ok(True, "the last page is remembered across a restart")
+        again = wait_for(window_geometry, "the window's size")
+        ok(abs(again[0] - size[0]) <= 8, f"the width is remembered ({size[0]} → {again[0]})")
+    finally:
+        app.quit()
+        ws.cleanup()
+
+
+def empty_scenario():
+    ws = Workspace()
+    app = App(ws)
+    try:
+        win = app.window()
+        status = find(win, "the empty state", contains="Belum ada")
+        ok(True, f"a new user sees an empty state: {status.name!r}")
+        screenshot("kosong")
+    finally:
+        app.quit()
+        ws.cleanup()
+
+
+def corrupt_scenario():
+    ws = Workspace()
+    os.makedirs(os.path.dirname(ws.db), exist_ok=True)
+    with open(ws.db, "wb") as f:
+        f.write(b"bukan basis data SQLite\n" * 200)
+    before = sha256(ws.db)
+    app = App(ws)
+    try:
+        win = app.window()
+        msg = find(win, "the damaged-database message", contains="rusak")
+        ok(True, f"a damaged database is explained in Indonesian: {msg.name!r}")
+        screenshot("rusak")
+    finally:
+        app.quit()
+    ok(sha256(ws.db) == before, "the damaged database is left untouched")
+    ws.cleanup()
+
+
+def main():
+    print("TAP version 13", flush=True)
+    demo_scenario()
+    empty_scenario()
+    corrupt_scenario()
+    print(f"1..{__import__('sigaptest')._passed}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
