@@ -1,1 +1,306 @@
+/* sigap-complaint-list.c
+ *
+ * Copyright 2026 The Sigap authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sigap-complaint-list"
+
+#include "config.h"
+
 #include "sigap-complaint-list.h"
+
+/* Rows per page, and pages kept: enough for a few screens of a list view
+ * scrolled back and forth. */
+#define PAGE_SIZE 100
+#define MAX_PAGES 8
+
+/**
+ * SigapComplaintList:
+ *
+ * The complaints of an OPD (or all complaints), newest received first, as
+ * a #GListModel. It counts the rows once and reads pages of rows from the
+ * store when they are asked for, keeping the few most recently used.
+ * Call sigap_complaint_list_reload() after writing complaints.
+ */
+struct _SigapComplaintList
+{
+  GObject parent_instance;
+
+  SigapStore *store;
+  char *opd_id;
+  guint n_items;
+
+  /* page number → GPtrArray of SigapComplaint */
+  GHashTable *pages;
+  /* page numbers, most recently used first */
+  GQueue lru;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SigapComplaintList, sigap_complaint_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_OPD_ID,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint
+count_items (SigapComplaintList *self)
+{
+  gint64 n = sigap_store_count_complaints (self->store, self->opd_id);
+
+  return (guint) CLAMP (n, 0, G_MAXUINT);
+}
+
+static void
+clear_pages (SigapComplaintList *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->lru);
+}
+
+static GPtrArray *
+get_page (SigapComplaintList *self,
+          guint               page)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (rows != NULL)
+    {
+      if (g_queue_peek_head (&self->lru) != GUINT_TO_POINTER (page))
+        {
+          g_queue_remove (&self->lru, GUINT_TO_POINTER (page));
+          g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
+        }
+      return rows;
+    }
+
+  rows = sigap_store_list_complaints (self->store, self->opd_id,
+                                      page * PAGE_SIZE, PAGE_SIZE, &error);
+  if (rows == NULL)
+    {
+      g_debug ("Cannot read complaints %u to %u: %s",
+               page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE - 1, error->message);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
+  g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
+
+  while (self->lru.length > MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->lru));
+
+  return rows;
+}
+
+static GType
+sigap_complaint_list_get_item_type (GListModel *model)
+{
+  return SIGAP_TYPE_COMPLAINT;
+}
+
+static guint
+sigap_complaint_list_get_n_items (GListModel *model)
+{
+  return SIGAP_COMPLAINT_LIST (model)->n_items;
+}
+
+static gpointer
+sigap_complaint_list_get_item (GListModel *model,
+                               guint       position)
+{
+  SigapComplaintList *self = SIGAP_COMPLAINT_LIST (model);
+  GPtrArray *rows;
+  guint index;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  rows = get_page (self, position / PAGE_SIZE);
+  index = position % PAGE_SIZE;
+
+  /* Rows deleted since the count: the list is stale until reloaded. */
+  if (rows == NULL || index >= rows->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (rows, index));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = sigap_complaint_list_get_item_type;
+  iface->get_n_items = sigap_complaint_list_get_n_items;
+  iface->get_item = sigap_complaint_list_get_item;
+}
+
+static void
+sigap_complaint_list_constructed (GObject *object)
+{
+  SigapComplaintList *self = SIGAP_COMPLAINT_LIST (object);
+
+  G_OBJECT_CLASS (sigap_complaint_list_parent_class)->constructed (object);
+
+  g_assert (SIGAP_IS_STORE (self->store));
+
+  self->n_items = count_items (self);
+}
+
+static void
+sigap_complaint_list_finalize (GObject *object)
+{
+  SigapComplaintList *self = SIGAP_COMPLAINT_LIST (object);
+
+  clear_pages (self);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->opd_id, g_free);
+
+  G_OBJECT_CLASS (sigap_complaint_list_parent_class)->finalize (object);
+}
+
+static void
+sigap_complaint_list_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SigapComplaintList *self = SIGAP_COMPLAINT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_OPD_ID:
+      g_value_set_string (value, self->opd_id);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sigap_complaint_list_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SigapComplaintList *self = SIGAP_COMPLAINT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_OPD_ID:
+      self->opd_id = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sigap_complaint_list_class_init (SigapComplaintListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = sigap_complaint_list_constructed;
+  object_class->finalize = sigap_complaint_list_finalize;
+  object_class->get_property = sigap_complaint_list_get_property;
+  object_class->set_property = sigap_complaint_list_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SIGAP_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_OPD_ID] =
+    g_param_spec_string ("opd-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sigap_complaint_list_init (SigapComplaintList *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_init (&self->lru);
+}
+
+/**
+ * sigap_complaint_list_new:
+ * @store: a #SigapStore
+ * @opd_id: (nullable): the OPD whose complaints to list, or %NULL for all
+ *
+ * Returns: (transfer full): a new #SigapComplaintList
+ */
+SigapComplaintList *
+sigap_complaint_list_new (SigapStore *store,
+                          const char *opd_id)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (store), NULL);
+
+  return g_object_new (SIGAP_TYPE_COMPLAINT_LIST,
+                       "store", store,
+                       "opd-id", opd_id,
+                       NULL);
+}
+
+/**
+ * sigap_complaint_list_reload:
+ * @self: a #SigapComplaintList
+ *
+ * Forgets the rows read so far, counts again and tells views that every
+ * item may have changed.
+ */
+void
+sigap_complaint_list_reload (SigapComplaintList *self)
+{
+  guint old_n_items;
+
+  g_return_if_fail (SIGAP_IS_COMPLAINT_LIST (self));
+
+  old_n_items = self->n_items;
+
+  clear_pages (self);
+  self->n_items = count_items (self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+
+  if (old_n_items != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}

@@ -655,8 +655,10 @@ sigap_post_set_variant (SigapPost        *self,
   g_return_if_fail (SIGAP_IS_POST (self));
   g_return_if_fail (SIGAP_IS_POST_VARIANT (variant));
 
+  /* Take the reference first: @variant may be the one being replaced. */
+  g_object_ref (variant);
   sigap_post_remove_variant (self, sigap_post_variant_get_platform (variant));
-  g_ptr_array_add (self->variants, g_object_ref (variant));
+  g_ptr_array_add (self->variants, variant);
 }
 
 void

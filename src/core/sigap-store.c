@@ -1,1 +1,2442 @@
+/* sigap-store.c
+ *
+ * Copyright 2026 The Sigap authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sigap-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
 #include "sigap-store.h"
+
+/*
+ * The schema, one migration per entry; migration N is migrations[N - 1].
+ * Never edit a migration that has shipped: add a new one. Each runs in one
+ * transaction together with its schema_migrations row and user_version.
+ *
+ * Records map to tables by property: the property "opd-id" is the column
+ * opd_id, enums are stored by their GEnumValue nick. Columns that a record
+ * does not have as a property (post_variant, complaint_counter) are written
+ * by hand below.
+ *
+ * author_id, assignee_id and actor_id have no foreign key: the users they
+ * name live on the server and a desktop only knows some of them.
+ */
+static const char * const migrations[] = {
+  /* 1: the first schema */
+  "CREATE TABLE schema_migrations ("
+  "  version INTEGER PRIMARY KEY,"
+  "  applied_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ");"
+  "CREATE TABLE opd ("
+  "  id TEXT PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE CHECK (code <> ''),"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  kind TEXT NOT NULL,"
+  "  parent_id TEXT REFERENCES opd (id) ON DELETE SET NULL,"
+  "  time_zone TEXT,"
+  "  requires_approval INTEGER NOT NULL DEFAULT 0,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE account ("
+  "  id TEXT PRIMARY KEY,"
+  "  opd_id TEXT NOT NULL REFERENCES opd (id),"
+  "  platform TEXT NOT NULL,"
+  "  handle TEXT NOT NULL CHECK (handle <> ''),"
+  "  display_name TEXT,"
+  "  url TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (opd_id, platform, handle)"
+  ");"
+  "CREATE TABLE app_user ("
+  "  id TEXT PRIMARY KEY,"
+  "  username TEXT NOT NULL UNIQUE CHECK (username <> ''),"
+  "  display_name TEXT,"
+  "  role TEXT NOT NULL,"
+  "  opd_id TEXT REFERENCES opd (id),"
+  "  password_hash TEXT,"
+  "  disabled INTEGER NOT NULL DEFAULT 0,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE post ("
+  "  id TEXT PRIMARY KEY,"
+  "  opd_id TEXT NOT NULL REFERENCES opd (id),"
+  "  title TEXT,"
+  "  body TEXT,"
+  "  category TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  scheduled_at INTEGER NOT NULL DEFAULT 0,"
+  "  published_at INTEGER NOT NULL DEFAULT 0,"
+  "  author_id TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE post_variant ("
+  "  post_id TEXT NOT NULL REFERENCES post (id) ON DELETE CASCADE,"
+  "  platform TEXT NOT NULL,"
+  "  title TEXT,"
+  "  body TEXT,"
+  "  published_url TEXT,"
+  "  PRIMARY KEY (post_id, platform)"
+  ");"
+  "CREATE TABLE complaint ("
+  "  id TEXT PRIMARY KEY,"
+  "  tracking_number TEXT NOT NULL UNIQUE CHECK (tracking_number <> ''),"
+  "  channel TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  category TEXT,"
+  "  kecamatan TEXT,"
+  "  desa TEXT,"
+  "  citizen_name TEXT,"
+  "  citizen_contact TEXT,"
+  "  citizen_handle TEXT,"
+  "  source_url TEXT,"
+  "  body TEXT NOT NULL CHECK (body <> ''),"
+  "  status TEXT NOT NULL,"
+  "  opd_id TEXT REFERENCES opd (id),"
+  "  assignee_id TEXT,"
+  "  received_at INTEGER NOT NULL,"
+  "  due_at INTEGER NOT NULL DEFAULT 0,"
+  "  resolved_at INTEGER NOT NULL DEFAULT 0,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  /* The last tracking number given per year, so that a number is never
+   * given twice even after its complaint is deleted. */
+  "CREATE TABLE complaint_counter ("
+  "  year INTEGER PRIMARY KEY,"
+  "  last INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE complaint_event ("
+  "  id TEXT PRIMARY KEY,"
+  "  complaint_id TEXT NOT NULL REFERENCES complaint (id) ON DELETE CASCADE,"
+  "  action TEXT NOT NULL CHECK (action <> ''),"
+  "  actor_id TEXT,"
+  "  note TEXT,"
+  "  from_status TEXT NOT NULL,"
+  "  to_status TEXT NOT NULL,"
+  "  opd_id TEXT,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX complaint_event_complaint ON complaint_event (complaint_id, created_at);"
+  "CREATE TABLE report ("
+  "  id TEXT PRIMARY KEY,"
+  "  opd_id TEXT NOT NULL REFERENCES opd (id),"
+  "  year INTEGER NOT NULL CHECK (year > 0),"
+  "  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),"
+  "  status TEXT NOT NULL,"
+  "  figures TEXT,"
+  "  notes TEXT,"
+  "  signer_name TEXT,"
+  "  signer_nip TEXT,"
+  "  submitted_at INTEGER NOT NULL DEFAULT 0,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (opd_id, year, month)"
+  ");",
+
+  /* 2: complaints flagged for the rapid-response team, and indexes for the
+   * inbox and calendar queries (and for the foreign keys they cover) */
+  "ALTER TABLE complaint ADD COLUMN public_issue INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX complaint_received ON complaint (received_at DESC, id);"
+  "CREATE INDEX complaint_opd_received ON complaint (opd_id, received_at DESC, id);"
+  "CREATE INDEX complaint_public_issue ON complaint (received_at DESC, id)"
+  "  WHERE public_issue = 1;"
+  "CREATE INDEX post_scheduled ON post (scheduled_at);"
+  "CREATE INDEX post_opd_scheduled ON post (opd_id, scheduled_at);"
+  "CREATE INDEX app_user_opd ON app_user (opd_id);",
+};
+
+typedef enum
+{
+  KIND_OPD,
+  KIND_ACCOUNT,
+  KIND_USER,
+  KIND_POST,
+  KIND_COMPLAINT,
+  KIND_EVENT,
+  KIND_REPORT,
+  N_KINDS
+} RecordKind;
+
+typedef struct
+{
+  const char *table;
+  GType (*get_type) (void);
+  const char *not_found;
+  const char *exists;
+  const char *invalid;
+  const char *in_use;
+} KindInfo;
+
+static const KindInfo kinds[N_KINDS] = {
+  [KIND_OPD] = {
+    "opd", sigap_opd_get_type,
+    N_("This OPD is no longer in the database. It may have been deleted; "
+       "refresh the list and try again."),
+    N_("An OPD with the same code is already saved. Use a different code, "
+       "or edit the existing OPD."),
+    N_("The OPD cannot be saved: its code or name is empty, or its parent OPD "
+       "is unknown. Fill them in and try again."),
+    N_("The OPD cannot be deleted because accounts, users, posts, complaints or "
+       "reports still belong to it. Move or delete them first."),
+  },
+  [KIND_ACCOUNT] = {
+    "account", sigap_account_get_type,
+    N_("This account is no longer in the database. It may have been deleted; "
+       "refresh the list and try again."),
+    N_("This account is already saved for the OPD. Edit the existing account "
+       "instead."),
+    N_("The account cannot be saved: its handle is empty or its OPD is "
+       "unknown. Fill them in and try again."),
+    NULL,
+  },
+  [KIND_USER] = {
+    "app_user", sigap_user_get_type,
+    N_("This user is no longer in the database. It may have been deleted; "
+       "refresh the list and try again."),
+    N_("A user with the same username already exists. Choose a different "
+       "username."),
+    N_("The user cannot be saved: the username is empty or the OPD is "
+       "unknown. Fill them in and try again."),
+    NULL,
+  },
+  [KIND_POST] = {
+    "post", sigap_post_get_type,
+    N_("This post is no longer in the database. It may have been deleted; "
+       "refresh the calendar and try again."),
+    N_("This post is already saved. Refresh the calendar and edit it "
+       "there."),
+    N_("The post cannot be saved: its OPD is missing or unknown. Choose the "
+       "OPD and try again."),
+    NULL,
+  },
+  [KIND_COMPLAINT] = {
+    "complaint", sigap_complaint_get_type,
+    N_("This complaint is no longer in the database. It may have been deleted; "
+       "refresh the inbox and try again."),
+    N_("A complaint with the same tracking number is already saved. Refresh "
+       "the inbox; it may have been synced already."),
+    N_("The complaint cannot be saved: its text is empty or its OPD is "
+       "unknown. Fill them in and try again."),
+    NULL,
+  },
+  [KIND_EVENT] = {
+    "complaint_event", sigap_complaint_event_get_type,
+    N_("This timeline event is no longer in the database. Refresh the "
+       "complaint and try again."),
+    N_("This timeline event is already saved. Refresh the complaint to see "
+       "it."),
+    N_("The timeline event cannot be saved: its action is empty or its "
+       "complaint is unknown. Refresh the complaint and try again."),
+    NULL,
+  },
+  [KIND_REPORT] = {
+    "report", sigap_report_get_type,
+    N_("This report is no longer in the database. It may have been deleted; "
+       "refresh the list and try again."),
+    N_("A report for this OPD and month already exists. Open that report "
+       "instead of making a new one."),
+    N_("The report cannot be saved: its OPD is unknown or its year or month "
+       "is not valid. Check them and try again."),
+    NULL,
+  },
+};
+
+/* How a record type maps onto its table in this database. */
+typedef struct
+{
+  GObjectClass *klass;
+  GParamSpec **pspecs;
+  guint n_columns;
+  char *column_list;
+  char *insert_sql;
+  char *update_sql;
+  char *delete_sql;
+  int id_col;
+  int version_col;
+  int updated_at_col;
+  int created_at_col;
+  int received_at_col;
+  int tracking_col;
+} TableInfo;
+
+struct _SigapStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  int schema_version;
+  GHashTable *statements;
+  TableInfo *tables[N_KINDS];
+  GTimeZone *jakarta;
+  GEnumClass *platforms;
+};
+
+G_DEFINE_FINAL_TYPE (SigapStore, sigap_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sigap-store-error-quark, sigap_store_error)
+
+/* A statement from the cache; going out of scope resets it for the next
+ * user, so that no read stays open across calls. */
+typedef sqlite3_stmt CachedStmt;
+
+static void
+cached_stmt_release (CachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_release)
+
+typedef struct
+{
+  char *id;
+  gint64 now;
+  gint64 version;
+  const char *tracking_number;
+  gboolean fill_created_at;
+  gboolean fill_received_at;
+} WriteResult;
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+table_info_free (TableInfo *table)
+{
+  g_free (table->pspecs);
+  g_free (table->column_list);
+  g_free (table->insert_sql);
+  g_free (table->update_sql);
+  g_free (table->delete_sql);
+  g_type_class_unref (table->klass);
+  g_free (table);
+}
+
+static char *
+column_name (GParamSpec *pspec)
+{
+  return g_strdelimit (g_strdup (pspec->name), "-", '_');
+}
+
+static char *
+display_path (const char *path)
+{
+  return g_filename_display_name (path);
+}
+
+static void
+set_sqlite_error (SigapStore     *self,
+                  const KindInfo *kind,
+                  int             rc,
+                  gboolean        deleting,
+                  GError        **error)
+{
+  g_autofree char *path = display_path (self->path);
+
+  g_debug ("SQLite error %d: %s", rc, sqlite3_errmsg (self->db));
+
+  switch (rc)
+    {
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+    case SQLITE_CONSTRAINT_UNIQUE:
+      if (kind != NULL)
+        {
+          g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_EXISTS,
+                               _(kind->exists));
+          return;
+        }
+      break;
+
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      if (kind != NULL && deleting && kind->in_use != NULL)
+        {
+          g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_INVALID,
+                               _(kind->in_use));
+          return;
+        }
+      G_GNUC_FALLTHROUGH;
+    case SQLITE_CONSTRAINT_NOTNULL:
+    case SQLITE_CONSTRAINT_CHECK:
+      if (kind != NULL)
+        {
+          g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_INVALID,
+                               _(kind->invalid));
+          return;
+        }
+      break;
+
+    default:
+      break;
+    }
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_INVALID,
+                           _("The change breaks a rule of the database and was not "
+                             "saved. Check the fields and try again."));
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_READ_ONLY,
+                   _("The database at %s is read-only, so Sigap cannot save "
+                     "changes. Make the file and its folder writable, then open "
+                     "Sigap again."),
+                   path);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_CORRUPT,
+                   _("The database at %s is damaged. Close Sigap and restore the "
+                     "file from a backup."),
+                   path);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
+                           _("The disk is full, so Sigap could not save. Free some "
+                             "space and try again."));
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
+                           _("The database is busy with another program. Close "
+                             "other Sigap windows and try again."));
+      break;
+
+    default:
+      g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
+                   _("Sigap could not read or write its database (%s). Try again; "
+                     "if it keeps happening, restart Sigap."),
+                   sqlite3_errmsg (self->db));
+      break;
+    }
+}
+
+static CachedStmt *
+get_stmt (SigapStore  *self,
+          const char  *sql,
+          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+static gboolean
+exec_sql (SigapStore  *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Enum codec: the GEnumValue nick is what the database holds. */
+
+static const char *
+enum_to_nick (GEnumClass *klass,
+              int         value)
+{
+  GEnumValue *ev = g_enum_get_value (klass, value);
+
+  return ev != NULL ? ev->value_nick : NULL;
+}
+
+static void
+bind_property (sqlite3_stmt *stmt,
+               int           index,
+               GObject      *object,
+               GParamSpec   *pspec)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, pspec->name, &value);
+
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING:
+      if (g_value_get_string (&value) != NULL)
+        sqlite3_bind_text (stmt, index, g_value_get_string (&value), -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, index);
+      break;
+
+    case G_TYPE_INT64:
+      sqlite3_bind_int64 (stmt, index, g_value_get_int64 (&value));
+      break;
+
+    case G_TYPE_INT:
+      sqlite3_bind_int (stmt, index, g_value_get_int (&value));
+      break;
+
+    case G_TYPE_BOOLEAN:
+      sqlite3_bind_int (stmt, index, g_value_get_boolean (&value) ? 1 : 0);
+      break;
+
+    case G_TYPE_ENUM:
+      {
+        const char *nick = enum_to_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class,
+                                         g_value_get_enum (&value));
+
+        if (nick != NULL)
+          sqlite3_bind_text (stmt, index, nick, -1, SQLITE_STATIC);
+        else
+          sqlite3_bind_null (stmt, index);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+read_property (sqlite3_stmt *stmt,
+               int           column,
+               GObject      *object,
+               GParamSpec   *pspec)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean is_null = sqlite3_column_type (stmt, column) == SQLITE_NULL;
+
+  g_value_init (&value, pspec->value_type);
+
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING:
+      g_value_set_string (&value, (const char *) sqlite3_column_text (stmt, column));
+      break;
+
+    case G_TYPE_INT64:
+      g_value_set_int64 (&value, sqlite3_column_int64 (stmt, column));
+      break;
+
+    case G_TYPE_INT:
+      g_value_set_int (&value, sqlite3_column_int (stmt, column));
+      break;
+
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (&value, sqlite3_column_int (stmt, column) != 0);
+      break;
+
+    case G_TYPE_ENUM:
+      {
+        GParamSpecEnum *espec = G_PARAM_SPEC_ENUM (pspec);
+        const char *nick = (const char *) sqlite3_column_text (stmt, column);
+        GEnumValue *ev = NULL;
+
+        if (!is_null)
+          ev = g_enum_get_value_by_nick (espec->enum_class, nick);
+
+        /* A nick from a newer Sigap: keep the default rather than fail. */
+        if (ev == NULL)
+          g_debug ("Unknown %s '%s' in the database", pspec->name, nick ? nick : "(null)");
+
+        g_value_set_enum (&value, ev != NULL ? ev->value : espec->default_value);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_object_set_property (object, pspec->name, &value);
+}
+
+static TableInfo *
+table_info_new (SigapStore  *self,
+                RecordKind   kind,
+                GError     **error)
+{
+  const KindInfo *info = &kinds[kind];
+  g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA table_info(%s)", info->table);
+  g_autofree GParamSpec **all = NULL;
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autoptr(GString) params = g_string_new (NULL);
+  g_autoptr(GString) sets = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  TableInfo *table;
+  guint n_all;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, pragma, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_add (present, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  table = g_new0 (TableInfo, 1);
+  table->klass = g_type_class_ref (info->get_type ());
+  table->id_col = table->version_col = table->updated_at_col = -1;
+  table->created_at_col = table->received_at_col = table->tracking_col = -1;
+
+  all = g_object_class_list_properties (table->klass, &n_all);
+  table->pspecs = g_new0 (GParamSpec *, n_all);
+
+  for (guint i = 0; i < n_all; i++)
+    {
+      g_autofree char *name = column_name (all[i]);
+      int col;
+
+      /* A property whose column a later migration adds; absent only in a
+       * database opened below the latest version, as tests do. */
+      if (!g_hash_table_contains (present, name))
+        continue;
+
+      col = table->n_columns++;
+      table->pspecs[col] = all[i];
+
+      if (strcmp (name, "id") == 0)
+        table->id_col = col;
+      else if (strcmp (name, "version") == 0)
+        table->version_col = col;
+      else if (strcmp (name, "updated_at") == 0)
+        table->updated_at_col = col;
+      else if (strcmp (name, "created_at") == 0)
+        table->created_at_col = col;
+      else if (strcmp (name, "received_at") == 0)
+        table->received_at_col = col;
+      else if (strcmp (name, "tracking_number") == 0)
+        table->tracking_col = col;
+
+      g_string_append_printf (columns, "%s%s", col > 0 ? ", " : "", name);
+      g_string_append_printf (params, "%s?%d", col > 0 ? ", " : "", col + 1);
+      g_string_append_printf (sets, "%s%s = ?%d", col > 0 ? ", " : "", name, col + 1);
+    }
+
+  g_assert (table->id_col >= 0);
+
+  table->column_list = g_strdup (columns->str);
+  table->insert_sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
+                                       info->table, columns->str, params->str);
+  /* id is bound to the same value it is matched against. */
+  table->update_sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?%d",
+                                       info->table, sets->str, table->id_col + 1);
+  table->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->table);
+
+  return table;
+}
+
+static TableInfo *
+get_table (SigapStore  *self,
+           RecordKind   kind,
+           GError     **error)
+{
+  if (self->tables[kind] == NULL)
+    self->tables[kind] = table_info_new (self, kind, error);
+
+  return self->tables[kind];
+}
+
+static GObject *
+read_record (SigapStore   *self,
+             RecordKind    kind,
+             sqlite3_stmt *stmt)
+{
+  TableInfo *table = self->tables[kind];
+  GObject *object = g_object_new (kinds[kind].get_type (), NULL);
+
+  g_object_freeze_notify (object);
+  for (guint i = 0; i < table->n_columns; i++)
+    read_property (stmt, i, object, table->pspecs[i]);
+  g_object_thaw_notify (object);
+
+  return object;
+}
+
+/* A cached "SELECT <columns> FROM <table> <clause>" for @kind. */
+static CachedStmt *
+get_select_stmt (SigapStore  *self,
+                 RecordKind   kind,
+                 const char  *clause,
+                 GError     **error)
+{
+  TableInfo *table = get_table (self, kind, error);
+  g_autofree char *sql = NULL;
+
+  if (table == NULL)
+    return NULL;
+
+  sql = g_strdup_printf ("SELECT %s FROM %s %s", table->column_list, kinds[kind].table, clause);
+
+  return get_stmt (self, sql, error);
+}
+
+static GPtrArray *
+collect_records (SigapStore    *self,
+                 RecordKind     kind,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, read_record (self, kind, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &kinds[kind], rc, FALSE, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+static GObject *
+get_record (SigapStore  *self,
+            RecordKind   kind,
+            const char  *clause,
+            const char  *key,
+            GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = get_select_stmt (self, kind, clause, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_record (self, kind, stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND,
+                         _(kinds[kind].not_found));
+  else
+    set_sqlite_error (self, &kinds[kind], rc, FALSE, error);
+
+  return NULL;
+}
+
+static void
+write_result_clear (WriteResult *result)
+{
+  g_clear_pointer (&result->id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteResult, write_result_clear)
+
+/* Writes @record's row without touching @record; write_result_apply()
+ * copies the generated values back once everything succeeded. */
+static gboolean
+write_record (SigapStore   *self,
+              RecordKind    kind,
+              GObject      *record,
+              gboolean      insert,
+              WriteResult  *result,
+              GError      **error)
+{
+  TableInfo *table = get_table (self, kind, error);
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree char *id = NULL;
+  int rc;
+
+  if (table == NULL)
+    return FALSE;
+
+  g_object_get (record, "id", &id, NULL);
+
+  if (id == NULL || id[0] == '\0')
+    {
+      if (!insert)
+        {
+          g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND,
+                               _(kinds[kind].not_found));
+          return FALSE;
+        }
+
+      g_free (id);
+      id = g_uuid_string_random ();
+    }
+
+  stmt = get_stmt (self, insert ? table->insert_sql : table->update_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    bind_property (stmt, i + 1, record, table->pspecs[i]);
+
+  sqlite3_bind_text (stmt, table->id_col + 1, id, -1, SQLITE_TRANSIENT);
+
+  if (table->version_col >= 0)
+    {
+      gint64 version;
+
+      g_object_get (record, "version", &version, NULL);
+      result->version = version + 1;
+      sqlite3_bind_int64 (stmt, table->version_col + 1, result->version);
+    }
+
+  if (table->updated_at_col >= 0)
+    sqlite3_bind_int64 (stmt, table->updated_at_col + 1, result->now);
+
+  if (insert && table->created_at_col >= 0)
+    {
+      gint64 created_at;
+
+      g_object_get (record, "created-at", &created_at, NULL);
+      if (created_at == 0)
+        {
+          result->fill_created_at = TRUE;
+          sqlite3_bind_int64 (stmt, table->created_at_col + 1, result->now);
+        }
+    }
+
+  if (insert && table->received_at_col >= 0)
+    {
+      gint64 received_at;
+
+      g_object_get (record, "received-at", &received_at, NULL);
+      if (received_at == 0)
+        {
+          result->fill_received_at = TRUE;
+          sqlite3_bind_int64 (stmt, table->received_at_col + 1, result->now);
+        }
+    }
+
+  if (table->tracking_col >= 0 && result->tracking_number != NULL)
+    sqlite3_bind_text (stmt, table->tracking_col + 1, result->tracking_number, -1,
+                       SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &kinds[kind], rc, FALSE, error);
+      return FALSE;
+    }
+
+  if (!insert && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND,
+                           _(kinds[kind].not_found));
+      return FALSE;
+    }
+
+  result->id = g_steal_pointer (&id);
+
+  return TRUE;
+}
+
+static void
+write_result_apply (SigapStore  *self,
+                    RecordKind   kind,
+                    GObject     *record,
+                    WriteResult *result)
+{
+  TableInfo *table = self->tables[kind];
+
+  g_object_freeze_notify (record);
+
+  g_object_set (record, "id", result->id, NULL);
+  if (table->version_col >= 0)
+    g_object_set (record, "version", result->version, NULL);
+  if (table->updated_at_col >= 0)
+    g_object_set (record, "updated-at", result->now, NULL);
+  if (result->fill_created_at)
+    g_object_set (record, "created-at", result->now, NULL);
+  if (result->fill_received_at)
+    g_object_set (record, "received-at", result->now, NULL);
+  if (result->tracking_number != NULL)
+    g_object_set (record, "tracking-number", result->tracking_number, NULL);
+
+  g_object_thaw_notify (record);
+}
+
+static gboolean
+insert_record (SigapStore  *self,
+               RecordKind   kind,
+               GObject     *record,
+               GError     **error)
+{
+  g_auto(WriteResult) result = { .now = now_seconds () };
+
+  if (!write_record (self, kind, record, TRUE, &result, error))
+    return FALSE;
+
+  write_result_apply (self, kind, record, &result);
+
+  return TRUE;
+}
+
+static gboolean
+update_record (SigapStore  *self,
+               RecordKind   kind,
+               GObject     *record,
+               GError     **error)
+{
+  g_auto(WriteResult) result = { .now = now_seconds () };
+
+  if (!write_record (self, kind, record, FALSE, &result, error))
+    return FALSE;
+
+  write_result_apply (self, kind, record, &result);
+
+  return TRUE;
+}
+
+static gboolean
+delete_record (SigapStore  *self,
+               RecordKind   kind,
+               const char  *id,
+               GError     **error)
+{
+  TableInfo *table = get_table (self, kind, error);
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  if (table == NULL)
+    return FALSE;
+
+  stmt = get_stmt (self, table->delete_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &kinds[kind], rc, TRUE, error);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND,
+                           _(kinds[kind].not_found));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+count_rows (SigapStore *self,
+            const char *sql,
+            const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CachedStmt) stmt = get_stmt (self, sql, &error);
+
+  if (stmt == NULL)
+    {
+      g_debug ("Cannot count: %s", error->message);
+      return 0;
+    }
+
+  if (key != NULL)
+    sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_debug ("Cannot count: %s", sqlite3_errmsg (self->db));
+      return 0;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Savepoints make a post and its variants one write, inside or outside
+ * a transaction begun with sigap_store_begin(). */
+
+static gboolean
+savepoint (SigapStore  *self,
+           GError     **error)
+{
+  return exec_sql (self, "SAVEPOINT sigap_write", error);
+}
+
+static gboolean
+release (SigapStore  *self,
+         gboolean     ok,
+         GError     **error)
+{
+  if (!ok)
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO sigap_write; RELEASE sigap_write", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  if (!exec_sql (self, "RELEASE sigap_write", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO sigap_write; RELEASE sigap_write", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opening */
+
+static int
+read_int (sqlite3    *db,
+          const char *sql,
+          gint64     *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          *out = 0;
+          rc = SQLITE_OK;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+static int
+quick_check (sqlite3  *db,
+             gboolean *ok)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *ok = FALSE;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+          rc = SQLITE_OK;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+static void
+set_corrupt_error (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *display = display_path (path);
+
+  g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_CORRUPT,
+               _("The file at %s is not a Sigap database or is damaged. Restore it "
+                 "from a backup, or move it aside to start afresh; the file was not "
+                 "changed."),
+               display);
+}
+
+static void
+set_read_only_error (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *display = display_path (path);
+
+  g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_READ_ONLY,
+               _("The database at %s or its folder is read-only, so Sigap cannot "
+                 "save changes. Make them writable, then open Sigap again; the file "
+                 "was not changed."),
+               display);
+}
+
+static void
+set_open_error (const char  *path,
+                const char  *detail,
+                GError     **error)
+{
+  g_autofree char *display = display_path (path);
+
+  g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_CANNOT_OPEN,
+               _("The database at %s cannot be opened (%s). Check that the disk is "
+                 "connected and that you may read and write the file."),
+               display, detail);
+}
+
+/* Checks the file without writing to it: nothing may change a file we
+ * refuse. Returns the schema version it holds. */
+static gboolean
+check_existing (sqlite3     *db,
+                const char  *path,
+                gint64      *version,
+                GError     **error)
+{
+  gint64 n_objects = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = read_int (db, "PRAGMA user_version", version);
+  if (rc == SQLITE_OK)
+    rc = quick_check (db, &ok);
+
+  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT ||
+      (rc == SQLITE_OK && !ok))
+    {
+      set_corrupt_error (path, error);
+      return FALSE;
+    }
+  else if (rc != SQLITE_OK)
+    {
+      set_open_error (path, sqlite3_errstr (rc), error);
+      return FALSE;
+    }
+
+  if (*version > sigap_store_latest_version ())
+    {
+      g_autofree char *display = display_path (path);
+
+      g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_TOO_NEW,
+                   _("The database at %s was made by a newer version of Sigap. Update "
+                     "Sigap to open it; the file was not changed."),
+                   display);
+      return FALSE;
+    }
+
+  if (*version == 0)
+    {
+      /* A new, empty file, or some other program's database. */
+      rc = read_int (db, "SELECT count(*) FROM sqlite_master", &n_objects);
+      if (rc != SQLITE_OK || n_objects > 0)
+        {
+          set_corrupt_error (path, error);
+          return FALSE;
+        }
+    }
+  else
+    {
+      gint64 recorded = 0;
+
+      rc = read_int (db, "SELECT max(version) FROM schema_migrations", &recorded);
+      if (rc != SQLITE_OK || recorded != *version)
+        {
+          set_corrupt_error (path, error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (SigapStore  *self,
+         int          target,
+         GError     **error)
+{
+  for (int v = self->schema_version + 1; v <= target; v++)
+    {
+      g_autofree char *record = NULL;
+      int rc;
+
+      record = g_strdup_printf ("INSERT INTO schema_migrations (version, applied_at) "
+                                "VALUES (%d, %" G_GINT64_FORMAT ");"
+                                "PRAGMA user_version = %d;",
+                                v, now_seconds (), v);
+
+      rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (self->db, migrations[v - 1], NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (self->db, record, NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          g_autofree char *display = display_path (self->path);
+          g_autofree char *detail = g_strdup (sqlite3_errmsg (self->db));
+
+          if (!sqlite3_get_autocommit (self->db))
+            sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+          if ((rc & 0xff) == SQLITE_READONLY)
+            set_read_only_error (self->path, error);
+          else
+            g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
+                         _("Sigap could not upgrade the database at %s to version %d "
+                           "(%s). The database was left as it was; free some disk "
+                           "space and try again, or report the problem to "
+                           "Diskominfo."),
+                         display, v, detail);
+          return FALSE;
+        }
+
+      self->schema_version = v;
+    }
+
+  return TRUE;
+}
+
+static SigapStore *
+store_open (const char  *path,
+            int          target,
+            GError     **error)
+{
+  g_autoptr(SigapStore) self = NULL;
+  g_autofree char *dir = NULL;
+  gint64 version = 0;
+  gboolean existed;
+  sqlite3 *db = NULL;
+  int rc;
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = display_path (dir);
+
+      g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_CANNOT_OPEN,
+                   _("The folder %s for Sigap's data cannot be created (%s). Check that "
+                     "the disk is connected and that you may write there."),
+                   display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  /* SQLite would open such a file read-only and fail at the first write;
+   * say so now. The journal and WAL files need the folder too. */
+  if (g_access (dir, W_OK) != 0 || (existed && g_access (path, W_OK) != 0))
+    {
+      if (existed && g_access (path, R_OK) != 0)
+        set_open_error (path, g_strerror (EACCES), error);
+      else
+        set_read_only_error (path, error);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (path, sqlite3_errstr (rc), error);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  self = g_object_new (SIGAP_TYPE_STORE, NULL);
+  self->db = db;
+  self->path = g_strdup (path);
+
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+
+  if (!check_existing (db, path, &version, error))
+    return NULL;
+
+  self->schema_version = (int) version;
+
+  if (sqlite3_db_readonly (db, "main") == 1)
+    {
+      set_read_only_error (path, error);
+      return NULL;
+    }
+
+  /* Only now may the file change. */
+  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (self, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_sql (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!migrate (self, MAX (target, self->schema_version), error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+sigap_store_finalize (GObject *object)
+{
+  SigapStore *self = (SigapStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+
+  for (guint i = 0; i < N_KINDS; i++)
+    g_clear_pointer (&self->tables[i], table_info_free);
+
+  if (self->db != NULL)
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->jakarta, g_time_zone_unref);
+  g_clear_pointer (&self->platforms, g_type_class_unref);
+
+  G_OBJECT_CLASS (sigap_store_parent_class)->finalize (object);
+}
+
+static void
+sigap_store_class_init (SigapStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sigap_store_finalize;
+}
+
+static void
+sigap_store_init (SigapStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_stmt);
+  self->jakarta = g_time_zone_new_identifier ("Asia/Jakarta");
+  if (self->jakarta == NULL)
+    self->jakarta = g_time_zone_new_offset (7 * 60 * 60);
+  self->platforms = g_type_class_ref (SIGAP_TYPE_PLATFORM);
+}
+
+/**
+ * sigap_store_latest_version:
+ *
+ * Returns: the schema version this build writes
+ */
+int
+sigap_store_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+/**
+ * sigap_store_open:
+ * @path: the database file; its folder is created if needed
+ * @error: return location for a #SigapStoreError
+ *
+ * Opens the database at @path and brings its schema up to date. A file
+ * that is damaged, not a Sigap database, or written by a newer Sigap is
+ * refused and left byte for byte as it was.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+SigapStore *
+sigap_store_open (const char  *path,
+                  GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store_open (path, sigap_store_latest_version (), error);
+}
+
+/**
+ * sigap_store_open_at_version:
+ * @path: the database file
+ * @version: the schema version to migrate to, from 1 to the latest
+ * @error: return location for a #SigapStoreError
+ *
+ * Like sigap_store_open() but runs migrations only up to @version, for
+ * tests of upgrades. A database already past @version is left at its
+ * version.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+SigapStore *
+sigap_store_open_at_version (const char  *path,
+                             int          version,
+                             GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 1 && version <= sigap_store_latest_version (), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store_open (path, version, error);
+}
+
+const char *
+sigap_store_get_path (SigapStore *self)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+sigap_store_get_schema_version (SigapStore *self)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * sigap_store_begin:
+ * @self: a #SigapStore
+ * @error: return location for a #SigapStoreError
+ *
+ * Starts a transaction; every write until sigap_store_commit() or
+ * sigap_store_rollback() becomes one. Transactions do not nest.
+ *
+ * Returns: %TRUE if the transaction started
+ */
+gboolean
+sigap_store_begin (SigapStore  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
+                           _("A change to the database is already in progress. Wait "
+                             "for it to finish and try again."));
+      return FALSE;
+    }
+
+  return exec_sql (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+sigap_store_commit (SigapStore  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+
+  if (sqlite3_get_autocommit (self->db))
+    {
+      g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
+                           _("There is no change in progress to save. Make the change "
+                             "again."));
+      return FALSE;
+    }
+
+  if (!exec_sql (self, "COMMIT", error))
+    {
+      sigap_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+sigap_store_rollback (SigapStore *self)
+{
+  g_return_if_fail (SIGAP_IS_STORE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/**
+ * sigap_store_get_meta:
+ * @self: a #SigapStore
+ * @key: the key
+ *
+ * Returns: (transfer full) (nullable): the value stored under @key
+ */
+char *
+sigap_store_get_meta (SigapStore *self,
+                      const char *key)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = get_stmt (self, "SELECT value FROM meta WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/**
+ * sigap_store_set_meta:
+ * @self: a #SigapStore
+ * @key: the key
+ * @value: (nullable): the value, or %NULL to remove @key
+ * @error: return location for a #SigapStoreError
+ *
+ * Returns: %TRUE if the value was stored
+ */
+gboolean
+sigap_store_set_meta (SigapStore  *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (value != NULL)
+    stmt = get_stmt (self,
+                     "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                     error);
+  else
+    stmt = get_stmt (self, "DELETE FROM meta WHERE key = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* OPD */
+
+gboolean
+sigap_store_insert_opd (SigapStore  *self,
+                        SigapOpd    *opd,
+                        GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_OPD (opd), FALSE);
+
+  return insert_record (self, KIND_OPD, G_OBJECT (opd), error);
+}
+
+gboolean
+sigap_store_update_opd (SigapStore  *self,
+                        SigapOpd    *opd,
+                        GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_OPD (opd), FALSE);
+
+  return update_record (self, KIND_OPD, G_OBJECT (opd), error);
+}
+
+gboolean
+sigap_store_delete_opd (SigapStore  *self,
+                        const char  *id,
+                        GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return delete_record (self, KIND_OPD, id, error);
+}
+
+/**
+ * sigap_store_get_opd:
+ *
+ * Returns: (transfer full) (nullable): the OPD, or %NULL with
+ *   %SIGAP_STORE_ERROR_NOT_FOUND
+ */
+SigapOpd *
+sigap_store_get_opd (SigapStore  *self,
+                     const char  *id,
+                     GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return SIGAP_OPD (get_record (self, KIND_OPD, "WHERE id = ?1", id, error));
+}
+
+/**
+ * sigap_store_find_opd_by_code:
+ *
+ * Returns: (transfer full) (nullable): the OPD, or %NULL with
+ *   %SIGAP_STORE_ERROR_NOT_FOUND
+ */
+SigapOpd *
+sigap_store_find_opd_by_code (SigapStore  *self,
+                              const char  *code,
+                              GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  return SIGAP_OPD (get_record (self, KIND_OPD, "WHERE code = ?1", code, error));
+}
+
+/**
+ * sigap_store_list_opds:
+ *
+ * Returns: (transfer full) (element-type SigapOpd) (nullable): every OPD by name
+ */
+GPtrArray *
+sigap_store_list_opds (SigapStore  *self,
+                       GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+
+  stmt = get_select_stmt (self, KIND_OPD, "ORDER BY name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  return collect_records (self, KIND_OPD, stmt, error);
+}
+
+/* Accounts */
+
+gboolean
+sigap_store_insert_account (SigapStore    *self,
+                            SigapAccount  *account,
+                            GError       **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_ACCOUNT (account), FALSE);
+
+  return insert_record (self, KIND_ACCOUNT, G_OBJECT (account), error);
+}
+
+gboolean
+sigap_store_update_account (SigapStore    *self,
+                            SigapAccount  *account,
+                            GError       **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_ACCOUNT (account), FALSE);
+
+  return update_record (self, KIND_ACCOUNT, G_OBJECT (account), error);
+}
+
+gboolean
+sigap_store_delete_account (SigapStore  *self,
+                            const char  *id,
+                            GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return delete_record (self, KIND_ACCOUNT, id, error);
+}
+
+/**
+ * sigap_store_get_account:
+ *
+ * Returns: (transfer full) (nullable): the account
+ */
+SigapAccount *
+sigap_store_get_account (SigapStore  *self,
+                         const char  *id,
+                         GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return SIGAP_ACCOUNT (get_record (self, KIND_ACCOUNT, "WHERE id = ?1", id, error));
+}
+
+/**
+ * sigap_store_list_accounts:
+ * @opd_id: (nullable): an OPD, or %NULL for every OPD
+ *
+ * Returns: (transfer full) (element-type SigapAccount) (nullable): the accounts
+ */
+GPtrArray *
+sigap_store_list_accounts (SigapStore  *self,
+                           const char  *opd_id,
+                           GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+
+  if (opd_id != NULL)
+    stmt = get_select_stmt (self, KIND_ACCOUNT,
+                            "WHERE opd_id = ?1 ORDER BY platform, handle, id", error);
+  else
+    stmt = get_select_stmt (self, KIND_ACCOUNT,
+                            "ORDER BY opd_id, platform, handle, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (opd_id != NULL)
+    sqlite3_bind_text (stmt, 1, opd_id, -1, SQLITE_TRANSIENT);
+
+  return collect_records (self, KIND_ACCOUNT, stmt, error);
+}
+
+/* Users */
+
+gboolean
+sigap_store_insert_user (SigapStore  *self,
+                         SigapUser   *user,
+                         GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_USER (user), FALSE);
+
+  return insert_record (self, KIND_USER, G_OBJECT (user), error);
+}
+
+gboolean
+sigap_store_update_user (SigapStore  *self,
+                         SigapUser   *user,
+                         GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_USER (user), FALSE);
+
+  return update_record (self, KIND_USER, G_OBJECT (user), error);
+}
+
+gboolean
+sigap_store_delete_user (SigapStore  *self,
+                         const char  *id,
+                         GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return delete_record (self, KIND_USER, id, error);
+}
+
+/**
+ * sigap_store_get_user:
+ *
+ * Returns: (transfer full) (nullable): the user
+ */
+SigapUser *
+sigap_store_get_user (SigapStore  *self,
+                      const char  *id,
+                      GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return SIGAP_USER (get_record (self, KIND_USER, "WHERE id = ?1", id, error));
+}
+
+/**
+ * sigap_store_find_user_by_name:
+ *
+ * Returns: (transfer full) (nullable): the user with @username
+ */
+SigapUser *
+sigap_store_find_user_by_name (SigapStore  *self,
+                               const char  *username,
+                               GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (username != NULL, NULL);
+
+  return SIGAP_USER (get_record (self, KIND_USER, "WHERE username = ?1", username, error));
+}
+
+/**
+ * sigap_store_list_users:
+ *
+ * Returns: (transfer full) (element-type SigapUser) (nullable): every user
+ */
+GPtrArray *
+sigap_store_list_users (SigapStore  *self,
+                        GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+
+  stmt = get_select_stmt (self, KIND_USER, "ORDER BY username, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  return collect_records (self, KIND_USER, stmt, error);
+}
+
+/* Posts */
+
+static int
+compare_variants (gconstpointer a,
+                  gconstpointer b)
+{
+  SigapPostVariant *va = *(SigapPostVariant **) a;
+  SigapPostVariant *vb = *(SigapPostVariant **) b;
+
+  return (int) sigap_post_variant_get_platform (va) - (int) sigap_post_variant_get_platform (vb);
+}
+
+static gboolean
+load_variants (SigapStore  *self,
+               SigapPost   *post,
+               GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  GEnumClass *platforms = self->platforms;
+  int rc;
+
+  stmt = get_stmt (self,
+                   "SELECT platform, title, body, published_url FROM post_variant "
+                   "WHERE post_id = ?1",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sigap_post_get_id (post), -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(SigapPostVariant) variant = NULL;
+      const char *nick = (const char *) sqlite3_column_text (stmt, 0);
+      GEnumValue *platform = g_enum_get_value_by_nick (platforms, nick ? nick : "");
+
+      /* A platform this Sigap does not know cannot be shown or edited. */
+      if (platform == NULL)
+        continue;
+
+      variant = sigap_post_variant_new ();
+      sigap_post_variant_set_platform (variant, platform->value);
+      sigap_post_variant_set_title (variant, (const char *) sqlite3_column_text (stmt, 1));
+      sigap_post_variant_set_body (variant, (const char *) sqlite3_column_text (stmt, 2));
+      sigap_post_variant_set_published_url (variant,
+                                            (const char *) sqlite3_column_text (stmt, 3));
+      sigap_post_set_variant (post, variant);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &kinds[KIND_POST], rc, FALSE, error);
+      return FALSE;
+    }
+
+  g_ptr_array_sort (sigap_post_get_variants (post), compare_variants);
+
+  return TRUE;
+}
+
+static gboolean
+write_variants (SigapStore  *self,
+                SigapPost   *post,
+                const char  *post_id,
+                GError     **error)
+{
+  GPtrArray *variants = sigap_post_get_variants (post);
+  GEnumClass *platforms = self->platforms;
+
+  {
+    g_autoptr(CachedStmt) stmt = get_stmt (self, "DELETE FROM post_variant WHERE post_id = ?1",
+                                           error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        set_sqlite_error (self, &kinds[KIND_POST], rc, FALSE, error);
+        return FALSE;
+      }
+  }
+
+  for (guint i = 0; i < variants->len; i++)
+    {
+      SigapPostVariant *variant = g_ptr_array_index (variants, i);
+      g_autoptr(CachedStmt) stmt = NULL;
+      int rc;
+
+      stmt = get_stmt (self,
+                       "INSERT INTO post_variant (post_id, platform, title, body, published_url) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5)",
+                       error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2,
+                         enum_to_nick (platforms, sigap_post_variant_get_platform (variant)),
+                         -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, sigap_post_variant_get_title (variant), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, sigap_post_variant_get_body (variant), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, sigap_post_variant_get_published_url (variant), -1,
+                         SQLITE_TRANSIENT);
+
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (self, &kinds[KIND_POST], rc, FALSE, error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_post (SigapStore  *self,
+            SigapPost   *post,
+            gboolean     insert,
+            GError     **error)
+{
+  g_auto(WriteResult) result = { .now = now_seconds () };
+  gboolean ok;
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = write_record (self, KIND_POST, G_OBJECT (post), insert, &result, error) &&
+       write_variants (self, post, result.id, error);
+
+  if (!release (self, ok, error))
+    return FALSE;
+
+  write_result_apply (self, KIND_POST, G_OBJECT (post), &result);
+
+  return TRUE;
+}
+
+gboolean
+sigap_store_insert_post (SigapStore  *self,
+                         SigapPost   *post,
+                         GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_POST (post), FALSE);
+
+  return write_post (self, post, TRUE, error);
+}
+
+/**
+ * sigap_store_update_post:
+ *
+ * Writes @post and replaces its stored variants with those @post has now.
+ */
+gboolean
+sigap_store_update_post (SigapStore  *self,
+                         SigapPost   *post,
+                         GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_POST (post), FALSE);
+
+  return write_post (self, post, FALSE, error);
+}
+
+gboolean
+sigap_store_delete_post (SigapStore  *self,
+                         const char  *id,
+                         GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return delete_record (self, KIND_POST, id, error);
+}
+
+/**
+ * sigap_store_get_post:
+ *
+ * Returns: (transfer full) (nullable): the post with its variants
+ */
+SigapPost *
+sigap_store_get_post (SigapStore  *self,
+                      const char  *id,
+                      GError     **error)
+{
+  g_autoptr(SigapPost) post = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  post = SIGAP_POST (get_record (self, KIND_POST, "WHERE id = ?1", id, error));
+  if (post == NULL || !load_variants (self, post, error))
+    return NULL;
+
+  return g_steal_pointer (&post);
+}
+
+/**
+ * sigap_store_list_posts:
+ *
+ * Returns: (transfer full) (element-type SigapPost) (nullable): the posts
+ *   with their variants
+ */
+GPtrArray *
+sigap_store_list_posts (SigapStore  *self,
+                        const char  *opd_id,
+                        gint64       from,
+                        gint64       to,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) posts = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+
+  {
+    g_autoptr(CachedStmt) stmt = NULL;
+
+    if (opd_id != NULL)
+      stmt = get_select_stmt (self, KIND_POST,
+                              "WHERE opd_id = ?3 AND scheduled_at >= ?1 AND scheduled_at < ?2 "
+                              "ORDER BY scheduled_at, id",
+                              error);
+    else
+      stmt = get_select_stmt (self, KIND_POST,
+                              "WHERE scheduled_at >= ?1 AND scheduled_at < ?2 "
+                              "ORDER BY scheduled_at, id",
+                              error);
+    if (stmt == NULL)
+      return NULL;
+
+    sqlite3_bind_int64 (stmt, 1, from);
+    sqlite3_bind_int64 (stmt, 2, to);
+    if (opd_id != NULL)
+      sqlite3_bind_text (stmt, 3, opd_id, -1, SQLITE_TRANSIENT);
+
+    posts = collect_records (self, KIND_POST, stmt, error);
+    if (posts == NULL)
+      return NULL;
+  }
+
+  for (guint i = 0; i < posts->len; i++)
+    if (!load_variants (self, g_ptr_array_index (posts, i), error))
+      return NULL;
+
+  return g_steal_pointer (&posts);
+}
+
+gint64
+sigap_store_count_posts (SigapStore *self,
+                         const char *opd_id)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), 0);
+
+  if (opd_id != NULL)
+    return count_rows (self, "SELECT count(*) FROM post WHERE opd_id = ?1", opd_id);
+
+  return count_rows (self, "SELECT count(*) FROM post", NULL);
+}
+
+/* Complaints */
+
+static int
+jakarta_year (SigapStore *self,
+              gint64      time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return 1970;
+
+  local = g_date_time_to_timezone (utc, self->jakarta);
+
+  return g_date_time_get_year (local != NULL ? local : utc);
+}
+
+/* The next number of @year: past both the counter and any number already
+ * stored (a synced complaint carries the number the server gave it). */
+static char *
+next_tracking_number (SigapStore  *self,
+                      gint64       received_at,
+                      GError     **error)
+{
+  int year = jakarta_year (self, received_at);
+  g_autofree char *low = g_strdup_printf ("ADU-%04d-", year);
+  g_autofree char *high = g_strdup_printf ("ADU-%04d.", year);
+  gint64 last = 0;
+  int rc;
+
+  {
+    g_autoptr(CachedStmt) stmt = get_stmt (self,
+                                           "SELECT tracking_number FROM complaint "
+                                           "WHERE tracking_number >= ?1 AND tracking_number < ?2 "
+                                           "ORDER BY tracking_number DESC LIMIT 1",
+                                           error);
+    if (stmt == NULL)
+      return NULL;
+
+    sqlite3_bind_text (stmt, 1, low, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, high, -1, SQLITE_STATIC);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      last = g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0) + strlen (low),
+                              NULL, 10);
+    else if (rc != SQLITE_DONE)
+      {
+        set_sqlite_error (self, NULL, rc, FALSE, error);
+        return NULL;
+      }
+  }
+
+  {
+    g_autoptr(CachedStmt) stmt = get_stmt (self,
+                                           "SELECT last FROM complaint_counter WHERE year = ?1",
+                                           error);
+    if (stmt == NULL)
+      return NULL;
+
+    sqlite3_bind_int (stmt, 1, year);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      last = MAX (last, sqlite3_column_int64 (stmt, 0));
+    else if (rc != SQLITE_DONE)
+      {
+        set_sqlite_error (self, NULL, rc, FALSE, error);
+        return NULL;
+      }
+  }
+
+  last++;
+
+  {
+    g_autoptr(CachedStmt) stmt = get_stmt (self,
+                                           "INSERT INTO complaint_counter (year, last) "
+                                           "VALUES (?1, ?2) ON CONFLICT (year) "
+                                           "DO UPDATE SET last = excluded.last",
+                                           error);
+    if (stmt == NULL)
+      return NULL;
+
+    sqlite3_bind_int (stmt, 1, year);
+    sqlite3_bind_int64 (stmt, 2, last);
+    rc = sqlite3_step (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        set_sqlite_error (self, NULL, rc, FALSE, error);
+        return NULL;
+      }
+  }
+
+  return g_strdup_printf ("ADU-%04d-%06" G_GINT64_FORMAT, year, last);
+}
+
+/**
+ * sigap_store_insert_complaint:
+ *
+ * Inserts @complaint, giving it a tracking number if it has none and
+ * setting received_at to now if it is 0.
+ */
+gboolean
+sigap_store_insert_complaint (SigapStore      *self,
+                              SigapComplaint  *complaint,
+                              GError         **error)
+{
+  g_auto(WriteResult) result = { .now = now_seconds () };
+  g_autofree char *tracking_number = NULL;
+  const char *current;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_COMPLAINT (complaint), FALSE);
+
+  current = sigap_complaint_get_tracking_number (complaint);
+  if (current == NULL || current[0] == '\0')
+    {
+      gint64 received_at = sigap_complaint_get_received_at (complaint);
+
+      /* A lost number leaves a gap if the insert below fails; that is
+       * harmless, and numbers are never given twice. */
+      tracking_number = next_tracking_number (self, received_at != 0 ? received_at : result.now,
+                                              error);
+      if (tracking_number == NULL)
+        return FALSE;
+
+      result.tracking_number = tracking_number;
+    }
+
+  if (!write_record (self, KIND_COMPLAINT, G_OBJECT (complaint), TRUE, &result, error))
+    return FALSE;
+
+  write_result_apply (self, KIND_COMPLAINT, G_OBJECT (complaint), &result);
+
+  return TRUE;
+}
+
+gboolean
+sigap_store_update_complaint (SigapStore      *self,
+                              SigapComplaint  *complaint,
+                              GError         **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_COMPLAINT (complaint), FALSE);
+
+  return update_record (self, KIND_COMPLAINT, G_OBJECT (complaint), error);
+}
+
+gboolean
+sigap_store_delete_complaint (SigapStore  *self,
+                              const char  *id,
+                              GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return delete_record (self, KIND_COMPLAINT, id, error);
+}
+
+/**
+ * sigap_store_get_complaint:
+ *
+ * Returns: (transfer full) (nullable): the complaint
+ */
+SigapComplaint *
+sigap_store_get_complaint (SigapStore  *self,
+                           const char  *id,
+                           GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return SIGAP_COMPLAINT (get_record (self, KIND_COMPLAINT, "WHERE id = ?1", id, error));
+}
+
+/**
+ * sigap_store_list_complaints:
+ * @opd_id: (nullable): an OPD, or %NULL for all complaints
+ * @offset: rows to skip
+ * @limit: rows to return at most, or 0 for all
+ *
+ * Returns: (transfer full) (element-type SigapComplaint) (nullable): the
+ *   complaints, newest received first
+ */
+GPtrArray *
+sigap_store_list_complaints (SigapStore  *self,
+                             const char  *opd_id,
+                             guint        offset,
+                             guint        limit,
+                             GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+
+  if (opd_id != NULL)
+    stmt = get_select_stmt (self, KIND_COMPLAINT,
+                            "WHERE opd_id = ?3 ORDER BY received_at DESC, id "
+                            "LIMIT ?1 OFFSET ?2",
+                            error);
+  else
+    stmt = get_select_stmt (self, KIND_COMPLAINT,
+                            "ORDER BY received_at DESC, id LIMIT ?1 OFFSET ?2", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  if (opd_id != NULL)
+    sqlite3_bind_text (stmt, 3, opd_id, -1, SQLITE_TRANSIENT);
+
+  return collect_records (self, KIND_COMPLAINT, stmt, error);
+}
+
+gint64
+sigap_store_count_complaints (SigapStore *self,
+                              const char *opd_id)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), 0);
+
+  if (opd_id != NULL)
+    return count_rows (self, "SELECT count(*) FROM complaint WHERE opd_id = ?1", opd_id);
+
+  return count_rows (self, "SELECT count(*) FROM complaint", NULL);
+}
+
+/**
+ * sigap_store_add_complaint_event:
+ *
+ * Appends @event to its complaint's timeline, setting its id if empty and
+ * created_at to now if 0.
+ */
+gboolean
+sigap_store_add_complaint_event (SigapStore           *self,
+                                 SigapComplaintEvent  *event,
+                                 GError              **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_COMPLAINT_EVENT (event), FALSE);
+
+  return insert_record (self, KIND_EVENT, G_OBJECT (event), error);
+}
+
+/**
+ * sigap_store_list_complaint_events:
+ *
+ * Returns: (transfer full) (element-type SigapComplaintEvent) (nullable):
+ *   the timeline, oldest first, in the order it was written
+ */
+GPtrArray *
+sigap_store_list_complaint_events (SigapStore  *self,
+                                   const char  *complaint_id,
+                                   GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (complaint_id != NULL, NULL);
+
+  stmt = get_select_stmt (self, KIND_EVENT,
+                          "WHERE complaint_id = ?1 ORDER BY created_at, rowid", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, complaint_id, -1, SQLITE_TRANSIENT);
+
+  return collect_records (self, KIND_EVENT, stmt, error);
+}
+
+/* Reports */
+
+gboolean
+sigap_store_insert_report (SigapStore   *self,
+                           SigapReport  *report,
+                           GError      **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_REPORT (report), FALSE);
+
+  return insert_record (self, KIND_REPORT, G_OBJECT (report), error);
+}
+
+gboolean
+sigap_store_update_report (SigapStore   *self,
+                           SigapReport  *report,
+                           GError      **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_REPORT (report), FALSE);
+
+  return update_record (self, KIND_REPORT, G_OBJECT (report), error);
+}
+
+gboolean
+sigap_store_delete_report (SigapStore  *self,
+                           const char  *id,
+                           GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return delete_record (self, KIND_REPORT, id, error);
+}
+
+/**
+ * sigap_store_get_report:
+ *
+ * Returns: (transfer full) (nullable): the report
+ */
+SigapReport *
+sigap_store_get_report (SigapStore  *self,
+                        const char  *id,
+                        GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return SIGAP_REPORT (get_record (self, KIND_REPORT, "WHERE id = ?1", id, error));
+}
+
+/**
+ * sigap_store_list_reports:
+ * @opd_id: (nullable): an OPD, or %NULL for every OPD
+ *
+ * Returns: (transfer full) (element-type SigapReport) (nullable): the
+ *   reports, newest month first
+ */
+GPtrArray *
+sigap_store_list_reports (SigapStore  *self,
+                          const char  *opd_id,
+                          GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+
+  if (opd_id != NULL)
+    stmt = get_select_stmt (self, KIND_REPORT,
+                            "WHERE opd_id = ?1 ORDER BY year DESC, month DESC, id", error);
+  else
+    stmt = get_select_stmt (self, KIND_REPORT,
+                            "ORDER BY year DESC, month DESC, opd_id, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (opd_id != NULL)
+    sqlite3_bind_text (stmt, 1, opd_id, -1, SQLITE_TRANSIENT);
+
+  return collect_records (self, KIND_REPORT, stmt, error);
+}
