@@ -29,4 +29,8 @@ gboolean sigap_demo_seed (SigapStore              *store,
                           const SigapDemoOptions  *options,
                           GError                 **error);
 
+/* Whether the demo regency has a user called @username (an OPD code,
+ * "verifikator", "trc" or "pimpinan"), whatever the seed. */
+gboolean sigap_demo_has_user (const char              *username);
+
 G_END_DECLS
