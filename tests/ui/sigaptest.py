@@ -69,6 +69,11 @@ class Workspace:
             "GTK_A11Y": "atspi",
         })
         self.env.pop("NO_AT_BRIDGE", None)
+        # The window buttons of a GNOME session (and of a phone): close only.
+        gtk_dir = os.path.join(self.root, "config", "gtk-4.0")
+        os.makedirs(gtk_dir)
+        with open(os.path.join(gtk_dir, "settings.ini"), "w") as f:
+            f.write("[Settings]\ngtk-decoration-layout=appmenu:close\n")
 
     def seed_demo(self, user="dinkes", seed=2025, complaints=800, posts=1500):
         os.makedirs(os.path.dirname(self.db), exist_ok=True)
@@ -130,10 +135,27 @@ def walk(node, depth=0, max_depth=60):
 
 
 def showing(node):
+    """On screen: GTK 4.8 sets no SHOWING state below the window, so a
+    node shows when it has a size and lies inside its window; widgets of
+    hidden pages have no size, rows scrolled away lie outside."""
     try:
-        return node.getState().contains(pyatspi.STATE_SHOWING)
+        ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     except Exception:
         return False
+    if ext.width <= 0 or ext.height <= 0:
+        return False
+    width, height = _window_size(node)
+    return ext.x + ext.width > 0 and ext.y + ext.height > 0 and ext.x < width and ext.y < height
+
+
+def _window_size(node):
+    try:
+        while node.getRoleName() != "frame":
+            node = node.parent
+        ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        return ext.width, ext.height
+    except Exception:
+        return 1 << 16, 1 << 16
 
 
 def find_all(root, name=None, role=None, contains=None, visible=True):

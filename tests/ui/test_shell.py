@@ -15,6 +15,8 @@ import re
 import subprocess
 import time
 
+import pyatspi
+
 from sigaptest import (App, Workspace, click, dump, find, find_all, ok, screenshot,
                        wait_for)
 
@@ -26,17 +28,20 @@ POST_STATUSES = ["draf", "menunggu persetujuan", "terjadwal", "terbit", "dibatal
 
 def page_button(window, title):
     """The view switcher's button for a page, wide or narrow."""
-    return find(window, f"the '{title}' page switcher", name=title, role="toggle button")
+    return find(window, f"the '{title}' page switcher", name=title, role="page tab")
 
 
 def switch_to(window, title):
+    """Shows a page and returns it: the page's own subtree, so that what is
+    read next is what that page shows."""
     click(page_button(window, title))
     wait_for(lambda: page_button(window, title).getState().contains(
-        __import__("pyatspi").STATE_CHECKED), f"page {title} shown")
+        pyatspi.STATE_SELECTED), f"page {title} shown")
+    return find(window, f"the page '{title}'", name=title, role="panel")
 
 
 def window_geometry():
-    out = subprocess.run(["xdotool", "search", "--name", "^Sigap$", "getwindowgeometry"],
+    out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Sigap$", "getwindowgeometry"],
                          capture_output=True, text=True).stdout
     m = re.search(r"Geometry: (\d+)x(\d+)", out)
     return (int(m.group(1)), int(m.group(2))) if m else None
@@ -55,48 +60,48 @@ def demo_scenario():
         win = app.window()
         ok(win.name == "Sigap", "the window is titled Sigap")
         for title in ("Kalender", "Aduan", "Laporan"):
-            ok(bool(find_all(win, name=title, role="toggle button")),
+            ok(bool(find_all(win, name=title, role="page tab")),
                f"the view switcher has the page '{title}'")
         ok(bool(find(win, "the Write button", name="Tulis")), "there is a 'Tulis' button")
         ok(bool(find(win, "the signed-in agency", name="Dinas Kesehatan")),
            "the header shows the signed-in agency, Dinas Kesehatan")
 
         # Kalender: the agency's posts with Indonesian dates and statuses.
-        switch_to(win, "Kalender")
+        page = switch_to(win, "Kalender")
         month_now = MONTHS[time.localtime().tm_mon - 1]
-        post = find(win, "a post of this month",
+        post = find(page, "a post of this month",
                     contains=month_now, role="list item")
         label = post.name
         ok(any(label.startswith(d) for d in DAYS), f"a post's label starts with its day: {label!r}")
         ok(any(label.endswith(s) for s in POST_STATUSES), "a post's label ends with its status")
-        ok(bool(find_all(win, contains="WIB")), "times are shown in WIB")
+        ok(bool(find_all(page, contains="WIB")), "times are shown in WIB")
         screenshot("kalender")
 
         # Aduan: complaints routed to Dinas Kesehatan, with tracking numbers.
-        switch_to(win, "Aduan")
-        row = find(win, "a complaint row", contains="ADU-", role="list item")
+        page = switch_to(win, "Aduan")
+        row = find(page, "a complaint row", contains="ADU-", role="list item")
         ok(re.search(r"ADU-\d{4}-\d{6}", row.name) is not None,
            f"a complaint row carries its tracking number: {row.name!r}")
-        ok(bool(find(win, "the complaint count", contains=" aduan")), "the page counts complaints")
+        ok(bool(find(page, "the complaint count", contains=" aduan")), "the page counts complaints")
         screenshot("aduan")
 
         # Laporan: the monthly reports.
-        switch_to(win, "Laporan")
-        report = find(win, "a monthly report",
+        page = switch_to(win, "Laporan")
+        report = find(page, "a monthly report",
                       role="list item", contains=str(time.localtime().tm_year - 1)
                       if time.localtime().tm_mon <= 3 else str(time.localtime().tm_year))
         ok(any(m in report.name for m in MONTHS), f"a report is named by its month: {report.name!r}")
         screenshot("laporan")
 
         # A phone-sized window: the switcher moves to the bottom bar.
-        subprocess.run(["xdotool", "search", "--name", "^Sigap$", "windowsize", "360", "720"],
+        subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Sigap$", "windowsize", "360", "720"],
                        check=True)
-        wait_for(lambda: (window_geometry() or (0, 0))[0] <= 400, "the window at 360 px")
+        wait_for(lambda: (window_geometry() or (0, 0))[0] == 360, "the window at 360 px")
         for title in ("Kalender", "Aduan", "Laporan"):
-            ok(bool(find(win, f"'{title}' at 360 px", name=title, role="toggle button")),
+            ok(bool(find(win, f"'{title}' at 360 px", name=title, role="page tab")),
                f"'{title}' is still reachable at 360 px")
-        switch_to(win, "Aduan")
-        find(win, "a complaint row at 360 px", contains="ADU-", role="list item")
+        page = switch_to(win, "Aduan")
+        find(page, "a complaint row at 360 px", contains="ADU-", role="list item")
         screenshot("sempit")
         size = window_geometry()
     finally:
@@ -107,7 +112,7 @@ def demo_scenario():
     try:
         win = app.window()
         wait_for(lambda: page_button(win, "Aduan").getState().contains(
-            __import__("pyatspi").STATE_CHECKED), "the Aduan page after a restart")
+            pyatspi.STATE_SELECTED), "the Aduan page after a restart")
         ok(True, "the last page is remembered across a restart")
         again = wait_for(window_geometry, "the window's size")
         ok(abs(again[0] - size[0]) <= 8, f"the width is remembered ({size[0]} → {again[0]})")
