@@ -28,6 +28,10 @@ struct _SigapApplication
   SigapStore *store;
   GError *store_error;
   gboolean store_tried;
+
+  /* Set when the settings schema is not installed: the window then shows
+   * this instead of the pages. */
+  GError *settings_error;
 };
 
 G_DEFINE_FINAL_TYPE (SigapApplication, sigap_application, ADW_TYPE_APPLICATION)
@@ -74,6 +78,30 @@ open_store (SigapApplication *self)
     g_message ("Cannot open the database: %s", self->store_error->message);
 }
 
+/* g_settings_new() aborts on a missing schema; a broken installation
+ * deserves a sentence instead. */
+static GSettings *
+settings_new (GError **error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Sigap’s settings schema (%s) is not installed, so Sigap cannot start. "
+                     "Reinstall Sigap; your data was not touched."),
+                   APP_ID);
+      g_message ("The settings schema %s is not installed", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 first_frame_cb (GdkFrameClock    *frame_clock,
                 SigapApplication *self)
@@ -107,8 +135,12 @@ sigap_application_activate (GApplication *application)
   window = get_main_window (self);
   if (window == NULL)
     {
-      open_store (self);
-      window = GTK_WINDOW (sigap_window_new (self, self->store, self->store_error,
+      if (self->settings_error == NULL)
+        open_store (self);
+      window = GTK_WINDOW (sigap_window_new (self, self->store,
+                                             self->settings_error != NULL
+                                               ? self->settings_error
+                                               : self->store_error,
                                              self->settings));
     }
 
@@ -167,6 +199,9 @@ preferences_action (GSimpleAction *action,
   SigapApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   SigapPreferencesWindow *preferences;
+
+  if (self->settings == NULL)
+    return;
 
   preferences = sigap_preferences_window_new (parent, self->settings);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -264,6 +299,7 @@ sigap_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
+  g_clear_error (&self->settings_error);
 
   G_OBJECT_CLASS (sigap_application_parent_class)->finalize (object);
 }
@@ -344,7 +380,7 @@ sigap_application_init (SigapApplication *self)
                                  /* Translators: the argument of --database */
                                  _("FILE"));
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = settings_new (&self->settings_error);
 }
 
 /**

@@ -222,6 +222,8 @@ sigap_window_constructed (GObject *object)
   if (self->store == NULL)
     {
       /* Nothing is written to a database that failed to open. */
+      if (self->store_error != NULL && self->store_error->domain != SIGAP_STORE_ERROR)
+        adw_status_page_set_title (self->error_page, _("Sigap cannot start"));
       adw_status_page_set_description (self->error_page,
                                        self->store_error != NULL
                                        ? self->store_error->message

@@ -199,7 +199,9 @@ def screenshot(name):
     os.makedirs(SHOTS, exist_ok=True)
     path = os.path.join(SHOTS, name + ".png")
     time.sleep(0.5)
-    subprocess.run(["import", "-window", "root", path], check=True)
+    ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Sigap$"],
+                         capture_output=True, text=True).stdout.split()
+    subprocess.run(["import", "-window", ids[-1] if ids else "root", path], check=True)
     return path
 
 

@@ -12,6 +12,7 @@
 import hashlib
 import os
 import re
+import sqlite3
 import subprocess
 import time
 
@@ -152,11 +153,50 @@ def corrupt_scenario():
     ws.cleanup()
 
 
+def newer_scenario():
+    ws = Workspace()
+    os.makedirs(os.path.dirname(ws.db), exist_ok=True)
+    con = sqlite3.connect(ws.db)
+    con.execute("CREATE TABLE later_things (id INTEGER PRIMARY KEY)")
+    con.execute("PRAGMA user_version = 999")
+    con.commit()
+    con.close()
+    before = sha256(ws.db)
+    app = App(ws)
+    try:
+        win = app.window()
+        msg = find(win, "the newer-database message", contains="versi yang lebih baru")
+        ok(True, f"a database from a newer Sigap is refused in Indonesian: {msg.name!r}")
+    finally:
+        app.quit()
+    ok(sha256(ws.db) == before, "the newer database is left untouched")
+    ws.cleanup()
+
+
+def missing_schema_scenario():
+    ws = Workspace()
+    empty = os.path.join(ws.root, "no-schemas")
+    os.makedirs(empty)
+    ws.env["GSETTINGS_SCHEMA_DIR"] = empty
+    ws.env["XDG_DATA_DIRS"] = empty
+    app = App(ws)
+    try:
+        win = app.window()
+        msg = find(win, "the missing-schema message", contains="tidak terpasang")
+        ok(True, f"a missing settings schema is explained in Indonesian: {msg.name!r}")
+        ok(not os.path.exists(ws.db), "no database is created when Sigap cannot start")
+    finally:
+        app.quit()
+    ws.cleanup()
+
+
 def main():
     print("TAP version 13", flush=True)
     demo_scenario()
     empty_scenario()
     corrupt_scenario()
+    newer_scenario()
+    missing_schema_scenario()
     print(f"1..{__import__('sigaptest')._passed}", flush=True)
 
 
