@@ -24,6 +24,12 @@ struct _SigapWindow
   SigapStore *store;
   GError *store_error;
   GSettings *settings;
+  GCancellable *cancellable;
+
+  /* Set when the integrity check found the open database damaged: the
+   * window then shows why, and nothing more is written to it. */
+  gboolean damaged;
+  guint integrity_source;
 
   /* Who is signed in, from the store's "local_user" meta; both %NULL when
    * nobody is. */
@@ -43,6 +49,8 @@ struct _SigapWindow
 };
 
 G_DEFINE_FINAL_TYPE (SigapWindow, sigap_window, ADW_TYPE_APPLICATION_WINDOW)
+
+#define INTEGRITY_CHECK_DELAY_S 3
 
 enum {
   PROP_0,
@@ -65,7 +73,7 @@ is_page_name (const char *name)
 static void
 sigap_window_update_actions (SigapWindow *self)
 {
-  gboolean open = self->store != NULL;
+  gboolean open = self->store != NULL && !self->damaged;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compose",
                                  open && self->user != NULL && self->opd != NULL);
@@ -211,6 +219,51 @@ sigap_window_close_request (GtkWindow *window)
 }
 
 static void
+sigap_window_show_error (SigapWindow  *self,
+                         const GError *error)
+{
+  if (error != NULL && error->domain != SIGAP_STORE_ERROR)
+    adw_status_page_set_title (self->error_page, _("Sigap cannot start"));
+  adw_status_page_set_description (self->error_page,
+                                   error != NULL
+                                   ? error->message
+                                   : _("Sigap has no database to work with."));
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+static void
+integrity_checked_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  SigapWindow *self;
+
+  if (sigap_store_check_integrity_finish (SIGAP_STORE (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The window is alive: dispose cancels the check before it goes. */
+  self = SIGAP_WINDOW (user_data);
+  g_message ("The database failed its integrity check");
+  self->damaged = TRUE;
+  sigap_window_show_error (self, error);
+  sigap_window_update_actions (self);
+}
+
+static gboolean
+start_integrity_check_cb (gpointer user_data)
+{
+  SigapWindow *self = user_data;
+
+  self->integrity_source = 0;
+  sigap_store_check_integrity_async (self->store, self->cancellable,
+                                     integrity_checked_cb, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 sigap_window_constructed (GObject *object)
 {
   SigapWindow *self = (SigapWindow *)object;
@@ -222,19 +275,18 @@ sigap_window_constructed (GObject *object)
   if (self->store == NULL)
     {
       /* Nothing is written to a database that failed to open. */
-      if (self->store_error != NULL && self->store_error->domain != SIGAP_STORE_ERROR)
-        adw_status_page_set_title (self->error_page, _("Sigap cannot start"));
-      adw_status_page_set_description (self->error_page,
-                                       self->store_error != NULL
-                                       ? self->store_error->message
-                                       : _("Sigap has no database to work with."));
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      sigap_window_show_error (self, self->store_error);
     }
   else
     {
       sigap_window_load_session (self);
       sigap_window_reload (self);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
+
+      /* Reading every page of a large database competes with the first
+       * frames; the check waits until the window has settled. */
+      self->integrity_source = g_timeout_add_seconds (INTEGRITY_CHECK_DELAY_S,
+                                                      start_integrity_check_cb, self);
     }
 
   if (self->settings != NULL)
@@ -249,6 +301,10 @@ static void
 sigap_window_dispose (GObject *object)
 {
   SigapWindow *self = (SigapWindow *)object;
+
+  g_clear_handle_id (&self->integrity_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_WINDOW);
 
@@ -400,6 +456,8 @@ sigap_window_class_init (SigapWindowClass *klass)
 static void
 sigap_window_init (SigapWindow *self)
 {
+  self->cancellable = g_cancellable_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",

@@ -65,6 +65,14 @@ SigapStore *sigap_store_open_at_version    (const char  *path,
 const char *sigap_store_get_path           (SigapStore  *self);
 int         sigap_store_get_schema_version (SigapStore  *self);
 
+void        sigap_store_check_integrity_async  (SigapStore           *self,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean    sigap_store_check_integrity_finish (SigapStore           *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
 gboolean    sigap_store_begin              (SigapStore  *self,
                                             GError     **error);
 gboolean    sigap_store_commit             (SigapStore  *self,

@@ -15,7 +15,8 @@
 #include "sigap-format.h"
 #include "sigap-post-row.h"
 
-/* The agenda runs from the first of this month to two weeks ahead. */
+/* The agenda runs from today to two weeks ahead; the month and week views
+ * show the rest. */
 #define DAYS_AHEAD 14
 
 struct _SigapCalendarPage
@@ -24,83 +25,79 @@ struct _SigapCalendarPage
 
   SigapStore *store;
   SigapOpd *opd;
-  guint n_posts;
-
-  /* The first day from today on, to scroll to once it has a place. */
-  GtkWidget *today_group;
-  guint scroll_tick;
+  GTimeZone *zone;
+  GListStore *posts;
 
   /* Template widgets */
   GtkStack *stack;
   GtkScrolledWindow *scrolled_window;
   AdwStatusPage *error_page;
-  GtkBox *days_box;
+  GtkListView *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (SigapCalendarPage, sigap_calendar_page, ADW_TYPE_BIN)
 
 static void
-clear_days (SigapCalendarPage *self)
+local_ymd (SigapPost *post,
+           GTimeZone *zone,
+           int       *year,
+           int       *month,
+           int       *day)
 {
-  GtkWidget *child;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (sigap_post_get_scheduled_at (post));
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
 
-  self->today_group = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days_box))))
-    gtk_box_remove (self->days_box, child);
+  g_date_time_get_ymd (local, year, month, day);
 }
 
+/* The day's heading goes above the first post of each day. */
 static gboolean
-scroll_to_today_cb (GtkWidget     *widget,
-                    GdkFrameClock *frame_clock,
-                    gpointer       user_data)
+starts_day (SigapCalendarPage *self,
+            guint              position,
+            SigapPost         *post)
 {
-  SigapCalendarPage *self = SIGAP_CALENDAR_PAGE (widget);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  graphene_point_t point;
+  g_autoptr(SigapPost) previous = NULL;
+  int y1, m1, d1, y2, m2, d2;
 
-  /* Wait until the days have been laid out: ticks come before layout. */
-  if (self->today_group == NULL ||
-      gtk_widget_get_height (self->today_group) == 0 ||
-      !gtk_widget_compute_point (self->today_group, GTK_WIDGET (self->days_box),
-                                 &GRAPHENE_POINT_INIT (0, 0), &point) ||
-      gtk_adjustment_get_upper (adjustment) < point.y)
-    return G_SOURCE_CONTINUE;
+  if (position == 0)
+    return TRUE;
 
-  gtk_adjustment_set_value (adjustment, point.y);
-  self->scroll_tick = 0;
+  previous = g_list_model_get_item (G_LIST_MODEL (self->posts), position - 1);
+  local_ymd (previous, self->zone, &y1, &m1, &d1);
+  local_ymd (post, self->zone, &y2, &m2, &d2);
 
-  return G_SOURCE_REMOVE;
+  return y1 != y2 || m1 != m2 || d1 != d2;
 }
 
-static GtkListBox *
-add_day (SigapCalendarPage *self,
-         GDateTime         *day)
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SigapCalendarPage        *self)
 {
-  g_autofree char *title = sigap_format_day (day);
-  GtkWidget *box;
-  GtkWidget *heading;
-  GtkWidget *list;
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_child (item, GTK_WIDGET (sigap_post_row_new ()));
+}
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             SigapCalendarPage        *self)
+{
+  SigapPostRow *row = SIGAP_POST_ROW (gtk_list_item_get_child (item));
+  SigapPost *post = gtk_list_item_get_item (item);
 
-  heading = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (box), heading);
+  sigap_post_row_set_post (row, post, self->zone,
+                           starts_day (self, gtk_list_item_get_position (item), post));
+}
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
-                                  -1);
-  gtk_box_append (GTK_BOX (box), list);
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               SigapCalendarPage        *self)
+{
+  SigapPostRow *row = SIGAP_POST_ROW (gtk_list_item_get_child (item));
 
-  gtk_box_append (self->days_box, box);
-
-  return GTK_LIST_BOX (list);
+  sigap_post_row_set_post (row, NULL, self->zone, FALSE);
 }
 
 static void
@@ -111,17 +108,13 @@ sigap_calendar_page_dispose (GObject *object)
   /* The stack is both AdwBin's child and a template child: unparent it
    * once, here, before either would. */
   adw_bin_set_child (ADW_BIN (self), NULL);
-  if (self->scroll_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
-      self->scroll_tick = 0;
-    }
-  self->today_group = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_CALENDAR_PAGE);
 
   g_clear_object (&self->store);
   g_clear_object (&self->opd);
+  g_clear_object (&self->posts);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (sigap_calendar_page_parent_class)->dispose (object);
 }
@@ -139,13 +132,28 @@ sigap_calendar_page_class_init (SigapCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapCalendarPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SigapCalendarPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, SigapCalendarPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SigapCalendarPage, days_box);
+  gtk_widget_class_bind_template_child (widget_class, SigapCalendarPage, list_view);
 }
 
 static void
 sigap_calendar_page_init (SigapCalendarPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->zone = g_time_zone_new_utc ();
+  self->posts = g_list_store_new (SIGAP_TYPE_POST);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->posts))));
+  gtk_list_view_set_model (self->list_view, selection);
 }
 
 /**
@@ -181,20 +189,15 @@ sigap_calendar_page_set_source (SigapCalendarPage *self,
 void
 sigap_calendar_page_reload (SigapCalendarPage *self)
 {
-  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) today = NULL;
   g_autoptr(GDateTime) to = NULL;
   g_autoptr(GPtrArray) posts = NULL;
   g_autoptr(GError) error = NULL;
-  GtkListBox *list = NULL;
-  int last_year = 0, last_month = 0, last_day = 0;
 
   g_return_if_fail (SIGAP_IS_CALENDAR_PAGE (self));
 
-  clear_days (self);
-  self->n_posts = 0;
+  g_list_store_remove_all (self->posts);
 
   if (self->store == NULL || self->opd == NULL)
     {
@@ -202,16 +205,15 @@ sigap_calendar_page_reload (SigapCalendarPage *self)
       return;
     }
 
-  zone = sigap_opd_dup_zone (self->opd);
-  now = g_date_time_new_now (zone);
-  from = g_date_time_new (zone, g_date_time_get_year (now), g_date_time_get_month (now), 1,
-                          0, 0, 0);
-  today = g_date_time_new (zone, g_date_time_get_year (now), g_date_time_get_month (now),
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  self->zone = sigap_opd_dup_zone (self->opd);
+  now = g_date_time_new_now (self->zone);
+  today = g_date_time_new (self->zone, g_date_time_get_year (now), g_date_time_get_month (now),
                            g_date_time_get_day_of_month (now), 0, 0, 0);
   to = g_date_time_add_days (today, DAYS_AHEAD + 1);
 
   posts = sigap_store_list_posts (self->store, sigap_opd_get_id (self->opd),
-                                  g_date_time_to_unix (from), g_date_time_to_unix (to),
+                                  g_date_time_to_unix (today), g_date_time_to_unix (to),
                                   &error);
   if (posts == NULL)
     {
@@ -220,34 +222,8 @@ sigap_calendar_page_reload (SigapCalendarPage *self)
       return;
     }
 
-  for (guint i = 0; i < posts->len; i++)
-    {
-      SigapPost *post = g_ptr_array_index (posts, i);
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (sigap_post_get_scheduled_at (post));
-      g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
-      int year, month, day;
-
-      g_date_time_get_ymd (local, &year, &month, &day);
-      if (list == NULL || year != last_year || month != last_month || day != last_day)
-        {
-          list = add_day (self, local);
-          if (self->today_group == NULL && g_date_time_compare (local, today) >= 0)
-            self->today_group = gtk_widget_get_parent (GTK_WIDGET (list));
-          last_year = year;
-          last_month = month;
-          last_day = day;
-        }
-
-      gtk_list_box_append (list, GTK_WIDGET (sigap_post_row_new (post, zone)));
-    }
-
-  self->n_posts = posts->len;
+  g_list_store_splice (self->posts, 0, 0, posts->pdata, posts->len);
   gtk_stack_set_visible_child_name (self->stack, posts->len > 0 ? "list" : "empty");
-
-  /* The agenda starts with the month's past days; open it at today. */
-  if (self->today_group != NULL && self->scroll_tick == 0)
-    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_today_cb,
-                                                      NULL, NULL);
 }
 
 /**
@@ -275,5 +251,5 @@ sigap_calendar_page_get_n_posts (SigapCalendarPage *self)
 {
   g_return_val_if_fail (SIGAP_IS_CALENDAR_PAGE (self), 0);
 
-  return self->n_posts;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->posts));
 }

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "sigap-core.h"
 
@@ -15,10 +15,13 @@ G_BEGIN_DECLS
 
 #define SIGAP_TYPE_POST_ROW (sigap_post_row_get_type())
 
-G_DECLARE_FINAL_TYPE (SigapPostRow, sigap_post_row, SIGAP, POST_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (SigapPostRow, sigap_post_row, SIGAP, POST_ROW, AdwBin)
 
-SigapPostRow *sigap_post_row_new      (SigapPost    *post,
-                                       GTimeZone    *zone);
+SigapPostRow *sigap_post_row_new      (void);
+void          sigap_post_row_set_post (SigapPostRow *self,
+                                       SigapPost    *post,
+                                       GTimeZone    *zone,
+                                       gboolean      first_of_day);
 SigapPost    *sigap_post_row_get_post (SigapPostRow *self);
 
 G_END_DECLS

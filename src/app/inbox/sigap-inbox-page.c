@@ -23,8 +23,11 @@ struct _SigapInboxPage
   SigapOpd *opd;
   GTimeZone *zone;
 
-  /* A paging model: the list view asks only for the rows it shows. */
+  /* A paging model: the list view asks only for the rows it shows. It is
+   * given to the list view when the page is first shown, so a page that
+   * stays hidden makes no rows at start-up. */
   SigapComplaintList *complaints;
+  GtkSelectionModel *selection;
   gboolean presentation_mode;
 
   /* Template widgets */
@@ -113,6 +116,7 @@ sigap_inbox_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_INBOX_PAGE);
 
+  g_clear_object (&self->selection);
   g_clear_object (&self->complaints);
   g_clear_object (&self->store);
   g_clear_object (&self->opd);
@@ -160,6 +164,17 @@ sigap_inbox_page_set_property (GObject      *object,
 }
 
 static void
+sigap_inbox_page_map (GtkWidget *widget)
+{
+  SigapInboxPage *self = SIGAP_INBOX_PAGE (widget);
+
+  GTK_WIDGET_CLASS (sigap_inbox_page_parent_class)->map (widget);
+
+  if (gtk_list_view_get_model (self->list_view) != self->selection)
+    gtk_list_view_set_model (self->list_view, self->selection);
+}
+
+static void
 sigap_inbox_page_class_init (SigapInboxPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -168,6 +183,8 @@ sigap_inbox_page_class_init (SigapInboxPageClass *klass)
   object_class->dispose = sigap_inbox_page_dispose;
   object_class->get_property = sigap_inbox_page_get_property;
   object_class->set_property = sigap_inbox_page_set_property;
+
+  widget_class->map = sigap_inbox_page_map;
 
   /**
    * SigapInboxPage:presentation-mode:
@@ -230,18 +247,19 @@ sigap_inbox_page_set_source (SigapInboxPage *self,
   self->zone = sigap_opd_dup_zone (opd);
 
   gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
   g_clear_object (&self->complaints);
 
   if (store != NULL && opd != NULL)
     {
-      g_autoptr(GtkSelectionModel) selection = NULL;
-
       self->complaints = sigap_complaint_list_new (store, sigap_opd_get_id (opd));
       g_signal_connect_object (self->complaints, "items-changed",
                                G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
 
-      selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->complaints))));
-      gtk_list_view_set_model (self->list_view, selection);
+      self->selection =
+        GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->complaints))));
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_list_view_set_model (self->list_view, self->selection);
     }
 
   update_count (self);
