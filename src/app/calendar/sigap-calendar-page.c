@@ -19,6 +19,11 @@
  * show the rest. */
 #define DAYS_AHEAD 14
 
+/* GTK 4.8's list view makes a row for every item it holds (up to 200), not
+ * only for those on screen; the agenda gives it a screenful first and the
+ * rest once the first frame is out. */
+#define FIRST_SCREENFUL 24
+
 struct _SigapCalendarPage
 {
   AdwBin parent_instance;
@@ -27,6 +32,11 @@ struct _SigapCalendarPage
   SigapOpd *opd;
   GTimeZone *zone;
   GListStore *posts;
+  guint n_posts;
+
+  /* The posts after the first screenful, while they wait for their idle. */
+  GPtrArray *pending;
+  guint pending_source;
 
   /* Template widgets */
   GtkStack *stack;
@@ -69,6 +79,19 @@ starts_day (SigapCalendarPage *self,
   return y1 != y2 || m1 != m2 || d1 != d2;
 }
 
+static gboolean
+append_pending_cb (gpointer user_data)
+{
+  SigapCalendarPage *self = user_data;
+
+  self->pending_source = 0;
+  g_list_store_splice (self->posts, g_list_model_get_n_items (G_LIST_MODEL (self->posts)), 0,
+                       self->pending->pdata, self->pending->len);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -108,6 +131,8 @@ sigap_calendar_page_dispose (GObject *object)
   /* The stack is both AdwBin's child and a template child: unparent it
    * once, here, before either would. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_CALENDAR_PAGE);
 
@@ -197,7 +222,10 @@ sigap_calendar_page_reload (SigapCalendarPage *self)
 
   g_return_if_fail (SIGAP_IS_CALENDAR_PAGE (self));
 
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_list_store_remove_all (self->posts);
+  self->n_posts = 0;
 
   if (self->store == NULL || self->opd == NULL)
     {
@@ -222,8 +250,15 @@ sigap_calendar_page_reload (SigapCalendarPage *self)
       return;
     }
 
-  g_list_store_splice (self->posts, 0, 0, posts->pdata, posts->len);
-  gtk_stack_set_visible_child_name (self->stack, posts->len > 0 ? "list" : "empty");
+  self->n_posts = posts->len;
+  g_list_store_splice (self->posts, 0, 0, posts->pdata, MIN (posts->len, FIRST_SCREENFUL));
+  if (posts->len > FIRST_SCREENFUL)
+    {
+      g_ptr_array_remove_range (posts, 0, FIRST_SCREENFUL);
+      self->pending = g_steal_pointer (&posts);
+      self->pending_source = g_idle_add_full (G_PRIORITY_LOW, append_pending_cb, self, NULL);
+    }
+  gtk_stack_set_visible_child_name (self->stack, self->n_posts > 0 ? "list" : "empty");
 }
 
 /**
@@ -251,5 +286,5 @@ sigap_calendar_page_get_n_posts (SigapCalendarPage *self)
 {
   g_return_val_if_fail (SIGAP_IS_CALENDAR_PAGE (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->posts));
+  return self->n_posts;
 }
