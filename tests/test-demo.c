@@ -603,18 +603,43 @@ add_string (GChecksum  *checksum,
     g_checksum_update (checksum, (const guchar *) s, strlen (s) + 1);
 }
 
+/* Every property of a record, in the order the class lists them, except
+ * what the store stamps itself (updated-at, version) and the salted
+ * password hash. */
 static void
-add_int (GChecksum *checksum,
-         gint64     value)
+add_record (GChecksum *checksum,
+            gpointer   record)
 {
-  char buf[32];
+  static const char * const stamped[] = { "updated-at", "version", "password-hash", NULL };
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
 
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  add_string (checksum, buf);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *contents = NULL;
+
+      if (g_strv_contains (stamped, pspecs[i]->name))
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (record, pspecs[i]->name, &value);
+      contents = g_strdup_value_contents (&value);
+      add_string (checksum, pspecs[i]->name);
+      add_string (checksum, contents);
+    }
 }
 
-/* Everything the demo writes, except what the store stamps itself
- * (updated_at, version) and the salted password hashes. */
+static void
+add_records (GChecksum *checksum,
+             GPtrArray *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    add_record (checksum, g_ptr_array_index (records, i));
+}
+
+/* Everything the demo writes. */
 static char *
 digest_store (SigapStore *store)
 {
@@ -632,125 +657,31 @@ digest_store (SigapStore *store)
 
   g_assert_no_error (error);
 
-  for (guint i = 0; i < opds->len; i++)
-    {
-      SigapOpd *o = g_ptr_array_index (opds, i);
-
-      add_string (checksum, sigap_opd_get_id (o));
-      add_string (checksum, sigap_opd_get_code (o));
-      add_string (checksum, sigap_opd_get_name (o));
-      add_int (checksum, sigap_opd_get_kind (o));
-      add_string (checksum, sigap_opd_get_parent_id (o));
-      add_int (checksum, sigap_opd_get_requires_approval (o));
-    }
-
-  for (guint i = 0; i < accounts->len; i++)
-    {
-      SigapAccount *a = g_ptr_array_index (accounts, i);
-
-      add_string (checksum, sigap_account_get_id (a));
-      add_string (checksum, sigap_account_get_opd_id (a));
-      add_int (checksum, sigap_account_get_platform (a));
-      add_string (checksum, sigap_account_get_handle (a));
-      add_string (checksum, sigap_account_get_display_name (a));
-      add_string (checksum, sigap_account_get_url (a));
-    }
-
-  for (guint i = 0; i < users->len; i++)
-    {
-      SigapUser *u = g_ptr_array_index (users, i);
-
-      add_string (checksum, sigap_user_get_id (u));
-      add_string (checksum, sigap_user_get_username (u));
-      add_string (checksum, sigap_user_get_display_name (u));
-      add_int (checksum, sigap_user_get_role (u));
-      add_string (checksum, sigap_user_get_opd_id (u));
-    }
+  add_records (checksum, opds);
+  add_records (checksum, accounts);
+  add_records (checksum, users);
 
   for (guint i = 0; i < posts->len; i++)
     {
-      SigapPost *p = g_ptr_array_index (posts, i);
-      GPtrArray *variants = sigap_post_get_variants (p);
+      SigapPost *post = g_ptr_array_index (posts, i);
 
-      add_string (checksum, sigap_post_get_id (p));
-      add_string (checksum, sigap_post_get_opd_id (p));
-      add_string (checksum, sigap_post_get_title (p));
-      add_string (checksum, sigap_post_get_body (p));
-      add_int (checksum, sigap_post_get_category (p));
-      add_int (checksum, sigap_post_get_status (p));
-      add_int (checksum, sigap_post_get_scheduled_at (p));
-      add_int (checksum, sigap_post_get_published_at (p));
-      add_string (checksum, sigap_post_get_author_id (p));
-      add_int (checksum, sigap_post_get_created_at (p));
-
-      for (guint j = 0; j < variants->len; j++)
-        {
-          SigapPostVariant *v = g_ptr_array_index (variants, j);
-
-          add_int (checksum, sigap_post_variant_get_platform (v));
-          add_string (checksum, sigap_post_variant_get_title (v));
-          add_string (checksum, sigap_post_variant_get_body (v));
-          add_string (checksum, sigap_post_variant_get_published_url (v));
-        }
+      add_record (checksum, post);
+      add_records (checksum, sigap_post_get_variants (post));
     }
 
   for (guint i = 0; i < complaints->len; i++)
     {
-      SigapComplaint *c = g_ptr_array_index (complaints, i);
+      SigapComplaint *complaint = g_ptr_array_index (complaints, i);
       g_autoptr(GPtrArray) events = NULL;
 
-      add_string (checksum, sigap_complaint_get_id (c));
-      add_string (checksum, sigap_complaint_get_tracking_number (c));
-      add_int (checksum, sigap_complaint_get_channel (c));
-      add_int (checksum, sigap_complaint_get_kind (c));
-      add_string (checksum, sigap_complaint_get_category (c));
-      add_string (checksum, sigap_complaint_get_kecamatan (c));
-      add_string (checksum, sigap_complaint_get_desa (c));
-      add_string (checksum, sigap_complaint_get_citizen_name (c));
-      add_string (checksum, sigap_complaint_get_citizen_contact (c));
-      add_string (checksum, sigap_complaint_get_citizen_handle (c));
-      add_string (checksum, sigap_complaint_get_source_url (c));
-      add_string (checksum, sigap_complaint_get_body (c));
-      add_int (checksum, sigap_complaint_get_status (c));
-      add_string (checksum, sigap_complaint_get_opd_id (c));
-      add_string (checksum, sigap_complaint_get_assignee_id (c));
-      add_int (checksum, sigap_complaint_get_public_issue (c));
-      add_int (checksum, sigap_complaint_get_received_at (c));
-      add_int (checksum, sigap_complaint_get_due_at (c));
-      add_int (checksum, sigap_complaint_get_resolved_at (c));
-
-      events = sigap_store_list_complaint_events (store, sigap_complaint_get_id (c), &error);
+      add_record (checksum, complaint);
+      events = sigap_store_list_complaint_events (store, sigap_complaint_get_id (complaint),
+                                                  &error);
       g_assert_no_error (error);
-      for (guint j = 0; j < events->len; j++)
-        {
-          SigapComplaintEvent *e = g_ptr_array_index (events, j);
-
-          add_string (checksum, sigap_complaint_event_get_id (e));
-          add_string (checksum, sigap_complaint_event_get_action (e));
-          add_string (checksum, sigap_complaint_event_get_actor_id (e));
-          add_string (checksum, sigap_complaint_event_get_note (e));
-          add_int (checksum, sigap_complaint_event_get_from_status (e));
-          add_int (checksum, sigap_complaint_event_get_to_status (e));
-          add_string (checksum, sigap_complaint_event_get_opd_id (e));
-          add_int (checksum, sigap_complaint_event_get_created_at (e));
-        }
+      add_records (checksum, events);
     }
 
-  for (guint i = 0; i < reports->len; i++)
-    {
-      SigapReport *r = g_ptr_array_index (reports, i);
-
-      add_string (checksum, sigap_report_get_id (r));
-      add_string (checksum, sigap_report_get_opd_id (r));
-      add_int (checksum, sigap_report_get_year (r));
-      add_int (checksum, sigap_report_get_month (r));
-      add_int (checksum, sigap_report_get_status (r));
-      add_string (checksum, sigap_report_get_figures (r));
-      add_string (checksum, sigap_report_get_notes (r));
-      add_string (checksum, sigap_report_get_signer_name (r));
-      add_string (checksum, sigap_report_get_signer_nip (r));
-      add_int (checksum, sigap_report_get_submitted_at (r));
-    }
+  add_records (checksum, reports);
 
   add_string (checksum, seed_meta);
   add_string (checksum, generated_at);
