@@ -195,6 +195,20 @@ def click(node):
     action.doAction(0)
 
 
+def click_with_mouse(node, window_title):
+    """A real pointer click in the middle of a node, for what AT-SPI cannot
+    do in GTK 4.8 (focusing a text field)."""
+    ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{window_title}$"],
+                         capture_output=True, text=True).stdout.split()
+    geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", ids[-1]],
+                              capture_output=True, text=True).stdout
+    pos = dict(line.split("=", 1) for line in geometry.split())
+    x = int(pos["X"]) + ext.x + ext.width // 2
+    y = int(pos["Y"]) + ext.y + ext.height // 2
+    subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"], check=True)
+
+
 def screenshot(name):
     os.makedirs(SHOTS, exist_ok=True)
     path = os.path.join(SHOTS, name + ".png")

@@ -18,8 +18,8 @@ import time
 
 import pyatspi
 
-from sigaptest import (App, Workspace, click, dump, find, find_all, ok, screenshot,
-                       wait_for)
+from sigaptest import (App, Workspace, click, click_with_mouse, dump, find, find_all, ok,
+                       screenshot, wait_for)
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
           "Agustus", "September", "Oktober", "November", "Desember"]
@@ -39,6 +39,29 @@ def switch_to(window, title):
     wait_for(lambda: page_button(window, title).getState().contains(
         pyatspi.STATE_SELECTED), f"page {title} shown")
     return find(window, f"the page '{title}'", name=title, role="panel")
+
+
+DRAFT_TITLE = "Sosialisasi imunisasi anak di posyandu"
+
+
+def write_draft(app, win, title):
+    """Ctrl+N, an empty title refused with a message, then a title typed
+    and the draft saved."""
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+n"], check=True)
+    dialog = wait_for(lambda: next((w for w in app.root if w.name == "Postingan Baru"), None),
+                      "the New Post window")
+    ok(True, "Ctrl+N opens the New Post window")
+    click(find(dialog, "the save button", name="Simpan sebagai Draf", role="push button"))
+    msg = find(dialog, "the empty-title message", contains="Tulis judul")
+    ok(True, f"an empty title is refused with a sentence: {msg.name!r}")
+    entry = find(dialog, "the title field", name="Judul", role="text")
+    click_with_mouse(entry, "Postingan Baru")
+    time.sleep(0.3)
+    subprocess.run(["xdotool", "type", "--delay", "20", title], check=True)
+    click(find(dialog, "the save button", name="Simpan sebagai Draf", role="push button"))
+    wait_for(lambda: all(w.name != "Postingan Baru" for w in app.root),
+             "the New Post window to close")
+    ok(True, "saving the draft closes the window")
 
 
 def window_geometry():
@@ -78,6 +101,13 @@ def demo_scenario():
         ok(bool(find_all(page, contains="WIB")), "times are shown in WIB")
         screenshot("kalender")
 
+        # Tulis: a draft written now is in the agenda, and stays there.
+        write_draft(app, win, DRAFT_TITLE)
+        page = switch_to(win, "Kalender")
+        draft = find(page, "the new draft in the agenda", contains=DRAFT_TITLE,
+                     role="list item", visible=False)
+        ok(draft.name.endswith("draf"), f"the draft is listed as a draft: {draft.name!r}")
+
         # Aduan: complaints routed to Dinas Kesehatan, with tracking numbers.
         page = switch_to(win, "Aduan")
         row = find(page, "a complaint row", contains="ADU-", role="list item")
@@ -105,8 +135,9 @@ def demo_scenario():
         find(page, "a complaint row at 360 px", contains="ADU-", role="list item")
         screenshot("sempit")
         size = window_geometry()
-    finally:
         ok(app.quit() == 0, "Sigap quits cleanly with Ctrl+Q")
+    finally:
+        app.quit()
 
     # Restart: the same page and size as it was left.
     app = App(ws)
@@ -117,6 +148,10 @@ def demo_scenario():
         ok(True, "the last page is remembered across a restart")
         again = wait_for(window_geometry, "the window's size")
         ok(abs(again[0] - size[0]) <= 8, f"the width is remembered ({size[0]} → {again[0]})")
+        page = switch_to(win, "Kalender")
+        find(page, "the draft after a restart", contains=DRAFT_TITLE, role="list item",
+             visible=False)
+        ok(True, "the draft is still in the agenda after a restart")
     finally:
         app.quit()
         ws.cleanup()
@@ -174,11 +209,12 @@ def newer_scenario():
 
 
 def missing_schema_scenario():
+    """The system's schemas without Sigap's, as after a broken install."""
     ws = Workspace()
     empty = os.path.join(ws.root, "no-schemas")
     os.makedirs(empty)
     ws.env["GSETTINGS_SCHEMA_DIR"] = empty
-    ws.env["XDG_DATA_DIRS"] = empty
+    ws.env["XDG_DATA_DIRS"] = "/usr/share"
     app = App(ws)
     try:
         win = app.window()
