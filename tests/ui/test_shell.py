@@ -116,12 +116,31 @@ def demo_scenario():
         ok(bool(find(page, "the complaint count", contains=" aduan")), "the page counts complaints")
         screenshot("aduan")
 
+        # Presentation mode hides the citizens' names from the list.
+        ok(bool(find_all(page, contains="Dari ")), "complaint rows name the citizen")
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+comma"], check=True)
+        prefs = wait_for(lambda: next((w for w in app.root if w.name == "Preferensi"), None),
+                         "the Preferences window")
+        click(find(prefs, "the presentation-mode switch", name="Mode Presentasi",
+                   role="check box"))
+        wait_for(lambda: not find_all(page, contains="Dari "), "the names to be hidden")
+        ok(True, "presentation mode hides the citizens' names")
+        click(find(prefs, "the presentation-mode switch", name="Mode Presentasi",
+                   role="check box"))
+        find(page, "the names again", contains="Dari ")
+        ok(True, "turning it off shows them again")
+        subprocess.run(["xdotool", "key", "--clearmodifiers", "Escape"], check=True)
+        wait_for(lambda: all(w.name != "Preferensi" for w in app.root),
+                 "the Preferences window to close")
+
         # Laporan: the monthly reports.
         page = switch_to(win, "Laporan")
         report = find(page, "a monthly report",
                       role="list item", contains=str(time.localtime().tm_year - 1)
                       if time.localtime().tm_mon <= 3 else str(time.localtime().tm_year))
-        ok(any(m in report.name for m in MONTHS), f"a report is named by its month: {report.name!r}")
+        ok(re.fullmatch(r"(%s) \d{4}, (Draf|Terkirim|Dikembalikan|Diterima)" % "|".join(MONTHS),
+                        report.name) is not None,
+           f"a report is named by its month and status: {report.name!r}")
         screenshot("laporan")
 
         # A phone-sized window: the switcher moves to the bottom bar.

@@ -63,7 +63,10 @@ create_row (SigapReport *report)
   gtk_widget_add_css_class (status_label, "status");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_label);
 
+  /* One name for the row, month and status; the row's own relation to its
+   * title would have GTK 4.8 say the month twice. */
   label = g_strdup_printf ("%s, %s", month, status);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
