@@ -15,6 +15,7 @@
 #include "sigap-demo.h"
 #include "sigap-password.h"
 #include "sigap-store.h"
+#include "sigap-test-utils.h"
 
 /* Wednesday 18 March 2026, 10:30 WIB. */
 #define TEST_NOW        G_GINT64_CONSTANT (1773804600)
@@ -28,25 +29,6 @@ typedef struct
   char       *dir;
   SigapStore *store;
 } Fixture;
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-
-  g_rmdir (dir);
-}
 
 static SigapStore *
 open_store (const char *dir,
@@ -95,7 +77,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
+  sigap_test_rm_rf (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -740,7 +722,7 @@ test_default_now (void)
   g_assert_cmpint (sigap_store_count_posts (store, NULL), ==, 20);
 
   g_clear_object (&store);
-  remove_dir (dir);
+  sigap_test_rm_rf (dir);
 }
 
 int

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "sigap-store.h"
+#include "sigap-test-utils.h"
 
 /* The real sigap-server, run as a child process. */
 
@@ -94,25 +95,6 @@ make_dir (void)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-
-  g_rmdir (dir);
-}
-
-static void
 test_seed_demo (void)
 {
   g_autofree char *dir = make_dir ();
@@ -175,7 +157,7 @@ test_seed_demo (void)
   g_assert_cmpint (sigap_store_count_complaints (store, NULL), ==, 50);
   g_clear_object (&store);
 
-  remove_dir (dir);
+  sigap_test_rm_rf (dir);
 }
 
 /* The store's own message reaches the user, and the file is left alone. */
@@ -204,7 +186,7 @@ test_store_error (void)
   g_assert_no_error (error);
   g_assert_cmpstr (contents, ==, text);
 
-  remove_dir (dir);
+  sigap_test_rm_rf (dir);
 }
 
 static void
@@ -310,7 +292,7 @@ test_usage_errors (void)
       g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
     }
 
-  remove_dir (dir);
+  sigap_test_rm_rf (dir);
 }
 
 int
