@@ -20,4 +20,5 @@
 #include "sigap-store.h"
 #include "sigap-user.h"
 #include "sigap-demo.h"
+#include "sigap-json.h"
 #include "sigap-password.h"

@@ -162,6 +162,18 @@ static const char * const migrations[] = {
   "CREATE INDEX post_scheduled ON post (scheduled_at);"
   "CREATE INDEX post_opd_scheduled ON post (opd_id, scheduled_at);"
   "CREATE INDEX app_user_opd ON app_user (opd_id);",
+
+  /* 3: the central server's sign-in tokens. A token is kept only as the
+   * hex SHA-256 of what the client holds, so a copy of the database does
+   * not sign anyone in. */
+  "CREATE TABLE auth_token ("
+  "  token_hash TEXT PRIMARY KEY CHECK (length (token_hash) = 64),"
+  "  user_id TEXT NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,"
+  "  created_at INTEGER NOT NULL,"
+  "  expires_at INTEGER NOT NULL,"
+  "  revoked INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX auth_token_user ON auth_token (user_id);",
 };
 
 typedef enum
@@ -2439,6 +2451,193 @@ sigap_store_list_reports (SigapStore  *self,
     sqlite3_bind_text (stmt, 1, opd_id, -1, SQLITE_TRANSIENT);
 
   return collect_records (self, KIND_REPORT, stmt, error);
+}
+
+/* Sign-in tokens */
+
+static gboolean
+run_token_stmt (SigapStore  *self,
+                const char  *sql,
+                const char  *text,
+                gint64       number,
+                GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = get_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, number);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sigap_store_insert_token:
+ * @self: a #SigapStore
+ * @token_hash: the hex SHA-256 of the token, 64 characters
+ * @user_id: the user the token signs in
+ * @created_at: UTC seconds
+ * @expires_at: UTC seconds after which the token no longer signs in
+ * @error: return location for a #SigapStoreError
+ *
+ * Returns: %TRUE if the token was stored
+ */
+gboolean
+sigap_store_insert_token (SigapStore  *self,
+                          const char  *token_hash,
+                          const char  *user_id,
+                          gint64       created_at,
+                          gint64       expires_at,
+                          GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (token_hash != NULL, FALSE);
+  g_return_val_if_fail (user_id != NULL, FALSE);
+
+  stmt = get_stmt (self,
+                   "INSERT INTO auth_token (token_hash, user_id, created_at, expires_at) "
+                   "VALUES (?1, ?2, ?3, ?4)",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, user_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, created_at);
+  sqlite3_bind_int64 (stmt, 4, expires_at);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sigap_store_lookup_token:
+ * @self: a #SigapStore
+ * @token_hash: the hex SHA-256 of the token
+ * @now: the current time, UTC seconds
+ * @error: return location for a #SigapStoreError, set only when the
+ *   database fails
+ *
+ * Returns: (transfer full) (nullable): the ID of the user @token_hash
+ *   signs in, or %NULL if the token is unknown, revoked or expired
+ */
+char *
+sigap_store_lookup_token (SigapStore  *self,
+                          const char  *token_hash,
+                          gint64       now,
+                          GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (token_hash != NULL, NULL);
+
+  stmt = get_stmt (self,
+                   "SELECT user_id FROM auth_token "
+                   "WHERE token_hash = ?1 AND revoked = 0 AND expires_at > ?2",
+                   error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, now);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, NULL, rc, FALSE, error);
+
+  return NULL;
+}
+
+/**
+ * sigap_store_revoke_token:
+ * @self: a #SigapStore
+ * @token_hash: the hex SHA-256 of the token
+ * @error: return location for a #SigapStoreError
+ *
+ * Revokes the token; an unknown token is not an error.
+ *
+ * Returns: %TRUE unless the database failed
+ */
+gboolean
+sigap_store_revoke_token (SigapStore  *self,
+                          const char  *token_hash,
+                          GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (token_hash != NULL, FALSE);
+
+  return run_token_stmt (self, "UPDATE auth_token SET revoked = 1 WHERE token_hash = ?1",
+                         token_hash, 0, error);
+}
+
+/**
+ * sigap_store_revoke_user_tokens:
+ * @self: a #SigapStore
+ * @user_id: a user ID
+ * @error: return location for a #SigapStoreError
+ *
+ * Revokes every token of @user_id, as when the user is disabled or their
+ * password changes.
+ *
+ * Returns: %TRUE unless the database failed
+ */
+gboolean
+sigap_store_revoke_user_tokens (SigapStore  *self,
+                                const char  *user_id,
+                                GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (user_id != NULL, FALSE);
+
+  return run_token_stmt (self, "UPDATE auth_token SET revoked = 1 WHERE user_id = ?1",
+                         user_id, 0, error);
+}
+
+/**
+ * sigap_store_delete_expired_tokens:
+ * @self: a #SigapStore
+ * @now: the current time, UTC seconds
+ * @error: return location for a #SigapStoreError
+ *
+ * Forgets the tokens that expired at or before @now.
+ *
+ * Returns: %TRUE unless the database failed
+ */
+gboolean
+sigap_store_delete_expired_tokens (SigapStore  *self,
+                                   gint64       now,
+                                   GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+
+  return run_token_stmt (self, "DELETE FROM auth_token WHERE expires_at <= ?1",
+                         NULL, now, error);
 }
 
 static gboolean

@@ -214,4 +214,28 @@ GPtrArray   *sigap_store_list_reports      (SigapStore   *self,
                                             const char   *opd_id,
                                             GError      **error);
 
+/* The central server's sign-in tokens, kept only as @token_hash (the hex
+ * SHA-256 of the token). lookup returns the user ID of a token that is
+ * known, not revoked and not expired at @now, %NULL otherwise (setting
+ * @error only when the database fails). */
+gboolean    sigap_store_insert_token       (SigapStore  *self,
+                                            const char  *token_hash,
+                                            const char  *user_id,
+                                            gint64       created_at,
+                                            gint64       expires_at,
+                                            GError     **error);
+char       *sigap_store_lookup_token       (SigapStore  *self,
+                                            const char  *token_hash,
+                                            gint64       now,
+                                            GError     **error);
+gboolean    sigap_store_revoke_token       (SigapStore  *self,
+                                            const char  *token_hash,
+                                            GError     **error);
+gboolean    sigap_store_revoke_user_tokens (SigapStore  *self,
+                                            const char  *user_id,
+                                            GError     **error);
+gboolean    sigap_store_delete_expired_tokens (SigapStore  *self,
+                                               gint64       now,
+                                               GError     **error);
+
 G_END_DECLS
