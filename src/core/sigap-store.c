@@ -174,6 +174,115 @@ static const char * const migrations[] = {
   "  revoked INTEGER NOT NULL DEFAULT 0"
   ");"
   "CREATE INDEX auth_token_user ON auth_token (user_id);",
+
+  /* 4: sync. On the server, change_log is the one change sequence that
+   * pulls read, filled by triggers once meta 'change_log' is 'on' (so every
+   * write, by any path, is seen); a complaint that leaves an OPD or the
+   * public-issue queue leaves a 'remove' for the scope it left.
+   * sync_mutation keeps each pushed mutation's answer, so a retried push
+   * gets the same answer and changes nothing; post_revision keeps the
+   * versions of a post's text, losing edits included. On the desktop,
+   * outbox holds the local changes waiting to be pushed, in order. */
+  "CREATE TABLE change_log ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  entity TEXT NOT NULL CHECK (entity IN ('opd', 'account', 'user', 'post', 'complaint', 'report')),"
+  "  record_id TEXT NOT NULL,"
+  "  op TEXT NOT NULL CHECK (op IN ('upsert', 'delete', 'remove')),"
+  "  opd_id TEXT,"
+  "  public_issue INTEGER NOT NULL DEFAULT 0,"
+  "  changed_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX change_log_scope ON change_log (opd_id, seq);"
+  "CREATE TABLE sync_mutation ("
+  "  id TEXT PRIMARY KEY,"
+  "  user_id TEXT NOT NULL,"
+  "  result TEXT NOT NULL,"
+  "  applied_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE post_revision ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  post_id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('accepted', 'losing-edit')),"
+  "  author_id TEXT,"
+  "  fields TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX post_revision_post ON post_revision (post_id, version);"
+  "CREATE TABLE outbox ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  entity TEXT NOT NULL,"
+  "  record_id TEXT NOT NULL,"
+  "  op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),"
+  "  base_version INTEGER NOT NULL DEFAULT 0,"
+  "  fields TEXT,"
+  "  payload TEXT,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE TRIGGER opd_log_insert AFTER INSERT ON opd WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('opd', new.id, 'upsert', NULL, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER opd_log_update AFTER UPDATE ON opd WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('opd', new.id, 'upsert', NULL, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER opd_log_delete AFTER DELETE ON opd WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('opd', old.id, 'delete', NULL, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER account_log_insert AFTER INSERT ON account WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('account', new.id, 'upsert', NULL, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER account_log_update AFTER UPDATE ON account WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('account', new.id, 'upsert', NULL, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER account_log_delete AFTER DELETE ON account WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('account', old.id, 'delete', NULL, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER user_log_insert AFTER INSERT ON app_user WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('user', new.id, 'upsert', new.opd_id, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER user_log_update AFTER UPDATE ON app_user WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('user', new.id, 'upsert', new.opd_id, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER user_log_delete AFTER DELETE ON app_user WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('user', old.id, 'delete', old.opd_id, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER post_log_insert AFTER INSERT ON post WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('post', new.id, 'upsert', new.opd_id, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER post_log_update AFTER UPDATE ON post WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('post', new.id, 'upsert', new.opd_id, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER post_log_delete AFTER DELETE ON post WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('post', old.id, 'delete', old.opd_id, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER report_log_insert AFTER INSERT ON report WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('report', new.id, 'upsert', new.opd_id, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER report_log_update AFTER UPDATE ON report WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('report', new.id, 'upsert', new.opd_id, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER report_log_delete AFTER DELETE ON report WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('report', old.id, 'delete', old.opd_id, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER complaint_log_insert AFTER INSERT ON complaint WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('complaint', new.id, 'upsert', new.opd_id, new.public_issue, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER complaint_log_update AFTER UPDATE ON complaint WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('complaint', new.id, 'upsert', new.opd_id, new.public_issue, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER complaint_log_moved AFTER UPDATE ON complaint WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' AND old.opd_id IS NOT new.opd_id BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('complaint', old.id, 'remove', old.opd_id, 0, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER complaint_log_unflagged AFTER UPDATE ON complaint WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' AND old.public_issue = 1 AND new.public_issue = 0 BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('complaint', old.id, 'remove', NULL, 1, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER complaint_log_delete AFTER DELETE ON complaint WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) VALUES ('complaint', old.id, 'delete', old.opd_id, old.public_issue, CAST (strftime ('%s', 'now') AS INTEGER)); "
+  "END;"
+  "CREATE TRIGGER complaint_event_log_insert AFTER INSERT ON complaint_event WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
+  "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) SELECT 'complaint', c.id, 'upsert', c.opd_id, c.public_issue, CAST (strftime ('%s', 'now') AS INTEGER) FROM complaint c WHERE c.id = new.complaint_id; "
+  "END;",
 };
 
 typedef enum
@@ -1433,6 +1542,25 @@ sigap_store_open_at_version (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return store_open (path, version, error);
+}
+
+/**
+ * sigap_store_get_connection:
+ * @self: a #SigapStore
+ *
+ * The SQLite connection, for the server's own tables (the change log, the
+ * pushed mutations, the post revisions), which only the server's SQLite
+ * store reads; everything else goes through the functions of this file.
+ * Use it on the store's thread, inside the store's transactions.
+ *
+ * Returns: (transfer none): the connection
+ */
+sqlite3 *
+sigap_store_get_connection (SigapStore *self)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+
+  return self->db;
 }
 
 const char *

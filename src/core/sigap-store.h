@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "sigap-types.h"
 #include "sigap-account.h"
@@ -63,6 +64,7 @@ SigapStore *sigap_store_open_at_version    (const char  *path,
                                             int          version,
                                             GError     **error);
 const char *sigap_store_get_path           (SigapStore  *self);
+sqlite3    *sigap_store_get_connection     (SigapStore  *self);
 int         sigap_store_get_schema_version (SigapStore  *self);
 
 void        sigap_store_check_integrity_async  (SigapStore           *self,
