@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "sigap-store.h"
+#include "sigap-json.h"
 
 /*
  * The schema, one migration per entry; migration N is migrations[N - 1].
@@ -410,9 +411,18 @@ struct _SigapStore
   TableInfo *tables[N_KINDS];
   GTimeZone *jakarta;
   GEnumClass *platforms;
+  gboolean outbox_enabled;
+  gboolean foreign_keys_off;
 };
 
 G_DEFINE_FINAL_TYPE (SigapStore, sigap_store, G_TYPE_OBJECT)
+
+enum {
+  OUTBOX_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (sigap-store-error-quark, sigap_store_error)
 
@@ -437,6 +447,8 @@ typedef struct
   const char *tracking_number;
   gboolean fill_created_at;
   gboolean fill_received_at;
+  /* A record from the server: its version and updated_at are kept. */
+  gboolean remote;
 } WriteResult;
 
 static void
@@ -957,11 +969,11 @@ write_record (SigapStore   *self,
       gint64 version;
 
       g_object_get (record, "version", &version, NULL);
-      result->version = version + 1;
+      result->version = result->remote ? version : version + 1;
       sqlite3_bind_int64 (stmt, table->version_col + 1, result->version);
     }
 
-  if (table->updated_at_col >= 0)
+  if (table->updated_at_col >= 0 && !result->remote)
     sqlite3_bind_int64 (stmt, table->updated_at_col + 1, result->now);
 
   if (insert && table->created_at_col >= 0)
@@ -1441,6 +1453,13 @@ store_open (const char  *path,
   if (!migrate (self, MAX (target, self->schema_version), error))
     return NULL;
 
+  if (self->schema_version >= 4)
+    {
+      g_autofree char *outbox = sigap_store_get_meta (self, "outbox");
+
+      self->outbox_enabled = g_strcmp0 (outbox, "on") == 0;
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -1475,6 +1494,21 @@ sigap_store_class_init (SigapStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = sigap_store_finalize;
+
+  /**
+   * SigapStore::outbox-changed:
+   *
+   * Emitted after a write added or changed a row of the outbox, or after
+   * rows were taken out of it.
+   */
+  signals[OUTBOX_CHANGED] =
+    g_signal_new ("outbox-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -1579,6 +1613,16 @@ sigap_store_get_schema_version (SigapStore *self)
   return self->schema_version;
 }
 
+static void
+restore_foreign_keys (SigapStore *self)
+{
+  if (self->foreign_keys_off && sqlite3_get_autocommit (self->db))
+    {
+      sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+      self->foreign_keys_off = FALSE;
+    }
+}
+
 /**
  * sigap_store_begin:
  * @self: a #SigapStore
@@ -1626,6 +1670,8 @@ sigap_store_commit (SigapStore  *self,
       return FALSE;
     }
 
+  restore_foreign_keys (self);
+
   return TRUE;
 }
 
@@ -1636,6 +1682,8 @@ sigap_store_rollback (SigapStore *self)
 
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  restore_foreign_keys (self);
 }
 
 /**
@@ -2087,6 +2135,356 @@ write_variants (SigapStore  *self,
   return TRUE;
 }
 
+/* The outbox {{{
+ *
+ * When the outbox is on, each local write of a post, a report, a new
+ * complaint or a timeline event leaves a row in the same savepoint as the
+ * write. A row not yet sent (payload NULL) absorbs later changes to its
+ * record, so a record edited ten times offline is pushed once; a row
+ * already sent keeps what was sent, for a retry with the same mutation id.
+ */
+
+static gboolean
+outbox_active (SigapStore *self)
+{
+  return self->outbox_enabled && self->schema_version >= 4;
+}
+
+static char *
+fields_to_json (GPtrArray *fields)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (fields == NULL)
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < fields->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (fields, i));
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+/* The JSON array @text as a list of names; %NULL for NULL (all fields)
+ * or for text that is not an array of strings. */
+static GPtrArray *
+fields_from_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  JsonNode *root;
+  JsonArray *array;
+
+  if (text == NULL)
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    return NULL;
+
+  array = json_node_get_array (root);
+  fields = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *name = json_array_get_string_element (array, i);
+
+      if (name == NULL)
+        return NULL;
+      g_ptr_array_add (fields, g_strdup (name));
+    }
+
+  return g_steal_pointer (&fields);
+}
+
+static gboolean
+step_done (SigapStore    *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Records a change of @record_id in the outbox, merging it into the row
+ * not yet sent for the same record if there is one. @fields (member
+ * names) is %NULL for "every field". */
+static gboolean
+outbox_record (SigapStore  *self,
+               const char  *entity,
+               const char  *record_id,
+               const char  *op,
+               gint64       base_version,
+               GPtrArray   *fields,
+               GError     **error)
+{
+  g_autofree char *old_op = NULL;
+  g_autofree char *old_fields = NULL;
+  g_autofree char *merged = NULL;
+  gint64 seq = 0;
+  gint64 old_base = 0;
+  gboolean found = FALSE;
+
+  {
+    g_autoptr(CachedStmt) stmt = get_stmt (self,
+                                           "SELECT seq, op, base_version, fields FROM outbox "
+                                           "WHERE entity = ?1 AND record_id = ?2 "
+                                           "AND payload IS NULL ORDER BY seq DESC LIMIT 1",
+                                           error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, record_id, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      {
+        found = TRUE;
+        seq = sqlite3_column_int64 (stmt, 0);
+        old_op = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        old_base = sqlite3_column_int64 (stmt, 2);
+        old_fields = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      }
+    else if (rc != SQLITE_DONE)
+      {
+        set_sqlite_error (self, NULL, rc, FALSE, error);
+        return FALSE;
+      }
+  }
+
+  if (!found)
+    {
+      g_autoptr(CachedStmt) stmt = get_stmt (self,
+                                             "INSERT INTO outbox (id, entity, record_id, op, "
+                                             "base_version, fields, created_at) "
+                                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                             error);
+      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *json = fields_to_json (fields);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, record_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, op, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 5, base_version);
+      if (json != NULL)
+        sqlite3_bind_text (stmt, 6, json, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 7, now_seconds ());
+
+      return step_done (self, stmt, error);
+    }
+
+  /* A record made since the last push: an insert it stays, and deleting
+   * it leaves nothing to tell the server. */
+  if (g_str_equal (old_op, "upsert") && old_base == 0)
+    {
+      if (g_str_equal (op, "delete"))
+        {
+          g_autoptr(CachedStmt) stmt = get_stmt (self, "DELETE FROM outbox WHERE seq = ?1",
+                                                 error);
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, seq);
+
+          return step_done (self, stmt, error);
+        }
+
+      return TRUE;
+    }
+
+  if (g_str_equal (op, "upsert") && g_str_equal (old_op, "upsert") &&
+      old_fields != NULL && fields != NULL)
+    {
+      g_autoptr(GPtrArray) union_fields = fields_from_json (old_fields);
+
+      if (union_fields != NULL)
+        {
+          for (guint i = 0; i < fields->len; i++)
+            if (!g_ptr_array_find_with_equal_func (union_fields, g_ptr_array_index (fields, i),
+                                                   g_str_equal, NULL))
+              g_ptr_array_add (union_fields, g_strdup (g_ptr_array_index (fields, i)));
+
+          merged = fields_to_json (union_fields);
+        }
+    }
+
+  {
+    g_autoptr(CachedStmt) stmt = get_stmt (self,
+                                           "UPDATE outbox SET op = ?2, fields = ?3 "
+                                           "WHERE seq = ?1",
+                                           error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_int64 (stmt, 1, seq);
+    sqlite3_bind_text (stmt, 2, op, -1, SQLITE_TRANSIENT);
+    if (merged != NULL)
+      sqlite3_bind_text (stmt, 3, merged, -1, SQLITE_TRANSIENT);
+
+    return step_done (self, stmt, error);
+  }
+}
+
+/* The stored version of @id, -1 if there is no such row. */
+static gboolean
+stored_version (SigapStore  *self,
+                RecordKind   kind,
+                const char  *id,
+                gint64      *version,
+                GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT version FROM %s WHERE id = ?1",
+                                          kinds[kind].table);
+  g_autoptr(CachedStmt) stmt = get_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *version = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    *version = -1;
+  else
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+variants_equal (SigapPost *a,
+                SigapPost *b)
+{
+  GPtrArray *va = sigap_post_get_variants (a);
+  GPtrArray *vb = sigap_post_get_variants (b);
+
+  if (va->len != vb->len)
+    return FALSE;
+
+  for (guint i = 0; i < va->len; i++)
+    {
+      SigapPostVariant *x = g_ptr_array_index (va, i);
+      SigapPostVariant *y = sigap_post_get_variant (b, sigap_post_variant_get_platform (x));
+
+      if (y == NULL ||
+          g_strcmp0 (sigap_post_variant_get_title (x), sigap_post_variant_get_title (y)) != 0 ||
+          g_strcmp0 (sigap_post_variant_get_body (x), sigap_post_variant_get_body (y)) != 0 ||
+          g_strcmp0 (sigap_post_variant_get_published_url (x),
+                     sigap_post_variant_get_published_url (y)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The member names of the fields in which @post differs from @stored,
+ * its version and updated_at aside; "variants" stands for all variants. */
+static GPtrArray *
+post_changed_fields (SigapStore *self,
+                     SigapPost  *stored,
+                     SigapPost  *post)
+{
+  TableInfo *table = self->tables[KIND_POST];
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      GParamSpec *pspec = table->pspecs[i];
+      g_auto(GValue) a = G_VALUE_INIT;
+      g_auto(GValue) b = G_VALUE_INIT;
+
+      if ((int) i == table->id_col || (int) i == table->version_col ||
+          (int) i == table->updated_at_col)
+        continue;
+
+      g_value_init (&a, pspec->value_type);
+      g_value_init (&b, pspec->value_type);
+      g_object_get_property (G_OBJECT (stored), pspec->name, &a);
+      g_object_get_property (G_OBJECT (post), pspec->name, &b);
+
+      if (g_param_values_cmp (pspec, &a, &b) != 0)
+        g_ptr_array_add (fields, column_name (pspec));
+    }
+
+  if (!variants_equal (stored, post))
+    g_ptr_array_add (fields, g_strdup ("variants"));
+
+  return fields;
+}
+
+static void
+outbox_changed (SigapStore *self)
+{
+  g_signal_emit (self, signals[OUTBOX_CHANGED], 0);
+}
+
+/* }}} */
+
+/* For the outbox: the change @post makes to its stored row, as the
+ * version it was made on and the fields it changes (%NULL for all). Sets
+ * @skip when nothing changes. */
+static gboolean
+post_outbox_change (SigapStore  *self,
+                    SigapPost   *post,
+                    gint64      *base_version,
+                    GPtrArray  **fields,
+                    gboolean    *skip,
+                    GError     **error)
+{
+  g_autoptr(SigapPost) stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *id = sigap_post_get_id (post);
+
+  *base_version = 0;
+  *fields = NULL;
+  *skip = FALSE;
+
+  if (id == NULL || id[0] == '\0')
+    return TRUE;
+
+  stored = sigap_store_get_post (self, id, &local_error);
+  if (stored == NULL)
+    {
+      /* write_record() reports the missing row. */
+      if (g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *base_version = sigap_post_get_version (stored);
+  *fields = post_changed_fields (self, stored, post);
+  *skip = (*fields)->len == 0;
+
+  return TRUE;
+}
+
 static gboolean
 write_post (SigapStore  *self,
             SigapPost   *post,
@@ -2094,18 +2492,96 @@ write_post (SigapStore  *self,
             GError     **error)
 {
   g_auto(WriteResult) result = { .now = now_seconds () };
+  g_autoptr(GPtrArray) fields = NULL;
+  gboolean outbox = outbox_active (self);
+  gboolean skip = FALSE;
+  gint64 base_version = 0;
   gboolean ok;
 
   if (!savepoint (self, error))
     return FALSE;
 
-  ok = write_record (self, KIND_POST, G_OBJECT (post), insert, &result, error) &&
-       write_variants (self, post, result.id, error);
+  ok = (!outbox || insert ||
+        post_outbox_change (self, post, &base_version, &fields, &skip, error)) &&
+       write_record (self, KIND_POST, G_OBJECT (post), insert, &result, error) &&
+       write_variants (self, post, result.id, error) &&
+       (!outbox || skip ||
+        outbox_record (self, "post", result.id, "upsert", base_version,
+                       insert ? NULL : fields, error));
 
   if (!release (self, ok, error))
     return FALSE;
 
   write_result_apply (self, KIND_POST, G_OBJECT (post), &result);
+
+  if (outbox && !skip)
+    outbox_changed (self);
+
+  return TRUE;
+}
+
+/* Deletes @id of @kind, leaving an outbox row when the outbox is on. */
+static gboolean
+delete_synced_record (SigapStore  *self,
+                      RecordKind   kind,
+                      const char  *entity,
+                      const char  *id,
+                      GError     **error)
+{
+  gint64 version = 0;
+  gboolean ok;
+
+  if (!outbox_active (self))
+    return delete_record (self, kind, id, error);
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = stored_version (self, kind, id, &version, error) &&
+       delete_record (self, kind, id, error) &&
+       outbox_record (self, entity, id, "delete", version, NULL, error);
+
+  if (!release (self, ok, error))
+    return FALSE;
+
+  outbox_changed (self);
+
+  return TRUE;
+}
+
+/* Inserts or updates a report or a timeline event, leaving an outbox row
+ * when the outbox is on. */
+static gboolean
+write_synced_record (SigapStore  *self,
+                     RecordKind   kind,
+                     const char  *entity,
+                     GObject     *record,
+                     gboolean     insert,
+                     GError     **error)
+{
+  g_auto(WriteResult) result = { .now = now_seconds () };
+  g_autofree char *id = NULL;
+  gint64 version = 0;
+  gboolean ok;
+
+  if (!outbox_active (self))
+    return insert ? insert_record (self, kind, record, error)
+                  : update_record (self, kind, record, error);
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  g_object_get (record, "id", &id, NULL);
+  ok = (insert || id == NULL || stored_version (self, kind, id, &version, error)) &&
+       write_record (self, kind, record, insert, &result, error) &&
+       outbox_record (self, entity, result.id, "upsert", insert ? 0 : MAX (version, 0),
+                      NULL, error);
+
+  if (!release (self, ok, error))
+    return FALSE;
+
+  write_result_apply (self, kind, record, &result);
+  outbox_changed (self);
 
   return TRUE;
 }
@@ -2145,7 +2621,7 @@ sigap_store_delete_post (SigapStore  *self,
   g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return delete_record (self, KIND_POST, id, error);
+  return delete_synced_record (self, KIND_POST, "post", id, error);
 }
 
 /**
@@ -2340,6 +2816,7 @@ sigap_store_insert_complaint (SigapStore      *self,
   g_auto(WriteResult) result = { .now = now_seconds () };
   g_autofree char *tracking_number = NULL;
   const char *current;
+  gboolean ok;
 
   g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
   g_return_val_if_fail (SIGAP_IS_COMPLAINT (complaint), FALSE);
@@ -2359,10 +2836,27 @@ sigap_store_insert_complaint (SigapStore      *self,
       result.tracking_number = tracking_number;
     }
 
-  if (!write_record (self, KIND_COMPLAINT, G_OBJECT (complaint), TRUE, &result, error))
-    return FALSE;
+  if (!outbox_active (self))
+    {
+      if (!write_record (self, KIND_COMPLAINT, G_OBJECT (complaint), TRUE, &result, error))
+        return FALSE;
+    }
+  else
+    {
+      if (!savepoint (self, error))
+        return FALSE;
+
+      ok = write_record (self, KIND_COMPLAINT, G_OBJECT (complaint), TRUE, &result, error) &&
+           outbox_record (self, "complaint", result.id, "upsert", 0, NULL, error);
+
+      if (!release (self, ok, error))
+        return FALSE;
+    }
 
   write_result_apply (self, KIND_COMPLAINT, G_OBJECT (complaint), &result);
+
+  if (outbox_active (self))
+    outbox_changed (self);
 
   return TRUE;
 }
@@ -2470,7 +2964,8 @@ sigap_store_add_complaint_event (SigapStore           *self,
   g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
   g_return_val_if_fail (SIGAP_IS_COMPLAINT_EVENT (event), FALSE);
 
-  return insert_record (self, KIND_EVENT, G_OBJECT (event), error);
+  return write_synced_record (self, KIND_EVENT, "complaint_event", G_OBJECT (event), TRUE,
+                              error);
 }
 
 /**
@@ -2509,7 +3004,7 @@ sigap_store_insert_report (SigapStore   *self,
   g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
   g_return_val_if_fail (SIGAP_IS_REPORT (report), FALSE);
 
-  return insert_record (self, KIND_REPORT, G_OBJECT (report), error);
+  return write_synced_record (self, KIND_REPORT, "report", G_OBJECT (report), TRUE, error);
 }
 
 gboolean
@@ -2520,7 +3015,7 @@ sigap_store_update_report (SigapStore   *self,
   g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
   g_return_val_if_fail (SIGAP_IS_REPORT (report), FALSE);
 
-  return update_record (self, KIND_REPORT, G_OBJECT (report), error);
+  return write_synced_record (self, KIND_REPORT, "report", G_OBJECT (report), FALSE, error);
 }
 
 gboolean
@@ -2531,7 +3026,7 @@ sigap_store_delete_report (SigapStore  *self,
   g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return delete_record (self, KIND_REPORT, id, error);
+  return delete_synced_record (self, KIND_REPORT, "report", id, error);
 }
 
 /**
@@ -2767,6 +3262,928 @@ sigap_store_delete_expired_tokens (SigapStore  *self,
   return run_token_stmt (self, "DELETE FROM auth_token WHERE expires_at <= ?1",
                          NULL, now, error);
 }
+
+/* Sync {{{ */
+
+static const struct
+{
+  const char *entity;
+  RecordKind kind;
+} entities[] = {
+  { "opd", KIND_OPD },
+  { "account", KIND_ACCOUNT },
+  { "user", KIND_USER },
+  { "post", KIND_POST },
+  { "complaint", KIND_COMPLAINT },
+  { "complaint_event", KIND_EVENT },
+  { "report", KIND_REPORT },
+};
+
+static gboolean
+kind_from_entity (const char *entity,
+                  RecordKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (g_strcmp0 (entities[i].entity, entity) == 0)
+      {
+        *kind = entities[i].kind;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+set_unreadable_error (GError **error)
+{
+  g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_INVALID,
+                       _("The server sent a record that Sigap cannot read. Update Sigap; "
+                         "if it keeps happening, report the problem to Diskominfo."));
+}
+
+static gboolean
+run_stmt_text (SigapStore  *self,
+               const char  *sql,
+               const char  *arg1,
+               const char  *arg2,
+               GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = get_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (arg1 != NULL)
+    sqlite3_bind_text (stmt, 1, arg1, -1, SQLITE_TRANSIENT);
+  if (arg2 != NULL)
+    sqlite3_bind_text (stmt, 2, arg2, -1, SQLITE_TRANSIENT);
+
+  return step_done (self, stmt, error);
+}
+
+/**
+ * sigap_store_set_outbox_enabled:
+ * @self: a #SigapStore
+ * @enabled: whether local changes go to the outbox
+ * @error: return location for a #SigapStoreError
+ *
+ * Turns the outbox on or off, and remembers it in the database (meta
+ * 'outbox') so that it stays so when the store is opened again. While it
+ * is on, inserting, updating or deleting a post or a report, inserting a
+ * complaint and adding a timeline event each leave a row in the outbox in
+ * the same transaction as the change.
+ *
+ * Returns: %TRUE if the setting was stored
+ */
+gboolean
+sigap_store_set_outbox_enabled (SigapStore  *self,
+                                gboolean     enabled,
+                                GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+
+  if (self->schema_version < 4)
+    {
+      g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
+                           _("This database is too old to sync. Open it with the latest "
+                             "Sigap to upgrade it, then try again."));
+      return FALSE;
+    }
+
+  if (!sigap_store_set_meta (self, "outbox", enabled ? "on" : NULL, error))
+    return FALSE;
+
+  self->outbox_enabled = !!enabled;
+
+  return TRUE;
+}
+
+/**
+ * sigap_store_get_outbox_enabled:
+ * @self: a #SigapStore
+ *
+ * Returns: whether local changes go to the outbox
+ */
+gboolean
+sigap_store_get_outbox_enabled (SigapStore *self)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+
+  return outbox_active (self);
+}
+
+/**
+ * sigap_outbox_entry_free:
+ * @entry: (transfer full) (nullable): an outbox entry
+ */
+void
+sigap_outbox_entry_free (SigapOutboxEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->id);
+  g_free (entry->entity);
+  g_free (entry->record_id);
+  g_free (entry->op);
+  g_strfreev (entry->fields);
+  g_free (entry->payload);
+  g_free (entry);
+}
+
+/**
+ * sigap_store_list_outbox:
+ * @self: a #SigapStore
+ * @limit: rows to return at most, or 0 for all
+ * @error: return location for a #SigapStoreError
+ *
+ * Returns: (transfer full) (element-type SigapOutboxEntry) (nullable): the
+ *   outbox rows, oldest first
+ */
+GPtrArray *
+sigap_store_list_outbox (SigapStore  *self,
+                         guint        limit,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+
+  stmt = get_stmt (self,
+                   "SELECT seq, id, entity, record_id, op, base_version, fields, payload, "
+                   "created_at FROM outbox ORDER BY seq LIMIT ?1",
+                   error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_outbox_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SigapOutboxEntry *entry = g_new0 (SigapOutboxEntry, 1);
+      g_autoptr(GPtrArray) fields = NULL;
+
+      entry->seq = sqlite3_column_int64 (stmt, 0);
+      entry->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->record_id = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->op = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      entry->base_version = sqlite3_column_int64 (stmt, 5);
+      fields = fields_from_json ((const char *) sqlite3_column_text (stmt, 6));
+      if (fields != NULL)
+        {
+          g_ptr_array_add (fields, NULL);
+          entry->fields = (char **) g_ptr_array_steal (fields, NULL);
+        }
+      entry->payload = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      entry->created_at = sqlite3_column_int64 (stmt, 8);
+      g_ptr_array_add (entries, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * sigap_store_count_outbox:
+ * @self: a #SigapStore
+ *
+ * Returns: the number of changes waiting to be sent
+ */
+gint64
+sigap_store_count_outbox (SigapStore *self)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), 0);
+
+  if (self->schema_version < 4)
+    return 0;
+
+  return count_rows (self, "SELECT count(*) FROM outbox", NULL);
+}
+
+/**
+ * sigap_store_has_outbox:
+ * @self: a #SigapStore
+ * @entity: "post", "report", "complaint" or "complaint_event"
+ * @record_id: the record's ID
+ *
+ * Returns: whether a change of the record waits in the outbox
+ */
+gboolean
+sigap_store_has_outbox (SigapStore *self,
+                        const char *entity,
+                        const char *record_id)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity != NULL && record_id != NULL, FALSE);
+
+  if (self->schema_version < 4)
+    return FALSE;
+
+  stmt = get_stmt (self, "SELECT 1 FROM outbox WHERE entity = ?1 AND record_id = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, record_id, -1, SQLITE_TRANSIENT);
+
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/**
+ * sigap_store_set_outbox_payload:
+ * @self: a #SigapStore
+ * @id: the mutation ID of an outbox row
+ * @payload: the mutation as sent, JSON
+ * @error: return location for a #SigapStoreError
+ *
+ * Marks the row as sent with @payload: later changes of its record go to
+ * a new row, and a retry sends @payload again under the same ID.
+ *
+ * Returns: %TRUE if stored
+ */
+gboolean
+sigap_store_set_outbox_payload (SigapStore  *self,
+                                const char  *id,
+                                const char  *payload,
+                                GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL && payload != NULL, FALSE);
+
+  return run_stmt_text (self, "UPDATE outbox SET payload = ?2 WHERE id = ?1", id, payload,
+                        error);
+}
+
+/**
+ * sigap_store_delete_outbox:
+ * @self: a #SigapStore
+ * @id: the mutation ID of an outbox row
+ * @error: return location for a #SigapStoreError
+ *
+ * Takes a row out of the outbox once the server has answered it. An
+ * unknown ID is not an error.
+ *
+ * Returns: %TRUE unless the database failed
+ */
+gboolean
+sigap_store_delete_outbox (SigapStore  *self,
+                           const char  *id,
+                           GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!run_stmt_text (self, "DELETE FROM outbox WHERE id = ?1", id, NULL, error))
+    return FALSE;
+
+  outbox_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * sigap_store_rebase_outbox:
+ * @self: a #SigapStore
+ * @entity: the entity
+ * @record_id: the record's ID
+ * @version: the server's version of the record
+ * @error: return location for a #SigapStoreError
+ *
+ * Makes the rows of the record that are not sent yet changes of @version,
+ * once the server has answered an earlier change of the same record.
+ *
+ * Returns: %TRUE unless the database failed
+ */
+gboolean
+sigap_store_rebase_outbox (SigapStore  *self,
+                           const char  *entity,
+                           const char  *record_id,
+                           gint64       version,
+                           GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity != NULL && record_id != NULL, FALSE);
+
+  stmt = get_stmt (self,
+                   "UPDATE outbox SET base_version = ?3 WHERE entity = ?1 AND record_id = ?2 "
+                   "AND payload IS NULL AND base_version > 0",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, record_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, version);
+
+  return step_done (self, stmt, error);
+}
+
+/**
+ * sigap_store_begin_remote:
+ * @self: a #SigapStore
+ * @error: return location for a #SigapStoreError
+ *
+ * Starts a transaction for applying the server's changes, as
+ * sigap_store_begin() does, but with references between records not
+ * checked until it ends: a page of a pull may bring an OPD before its
+ * parent, and the server has checked them.
+ *
+ * Returns: %TRUE if the transaction started
+ */
+gboolean
+sigap_store_begin_remote (SigapStore  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+
+  if (sqlite3_get_autocommit (self->db) &&
+      sqlite3_exec (self->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) == SQLITE_OK)
+    self->foreign_keys_off = TRUE;
+
+  if (!sigap_store_begin (self, error))
+    {
+      restore_foreign_keys (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GObject *
+record_from_json (RecordKind   kind,
+                  JsonObject  *object,
+                  GError     **error)
+{
+  g_autoptr(GObject) record = g_object_new (kinds[kind].get_type (), NULL);
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  const char *id;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GType fundamental = G_TYPE_FUNDAMENTAL (pspecs[i]->value_type);
+
+      if ((pspecs[i]->flags & G_PARAM_WRITABLE) == 0 ||
+          g_str_equal (pspecs[i]->name, "password-hash"))
+        continue;
+
+      if (fundamental == G_TYPE_STRING || fundamental == G_TYPE_INT64 ||
+          fundamental == G_TYPE_INT || fundamental == G_TYPE_BOOLEAN ||
+          fundamental == G_TYPE_ENUM)
+        g_ptr_array_add (members, sigap_json_member_name (pspecs[i]->name));
+    }
+  g_ptr_array_add (members, NULL);
+
+  if (!sigap_json_apply_to_record (object, record, (const char * const *) members->pdata,
+                                   NULL, &local_error))
+    {
+      g_debug ("Unreadable %s from the server: %s", kinds[kind].table, local_error->message);
+      set_unreadable_error (error);
+      return NULL;
+    }
+
+  id = json_object_get_string_member_with_default (object, "id", NULL);
+  if (id == NULL || id[0] == '\0')
+    {
+      set_unreadable_error (error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&record);
+}
+
+static gboolean
+row_exists (SigapStore  *self,
+            RecordKind   kind,
+            const char  *id,
+            gboolean    *exists,
+            GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", kinds[kind].table);
+  g_autoptr(CachedStmt) stmt = get_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return FALSE;
+    }
+
+  *exists = rc == SQLITE_ROW;
+
+  return TRUE;
+}
+
+static gboolean
+write_remote (SigapStore  *self,
+              RecordKind   kind,
+              GObject     *record,
+              const char  *id,
+              GError     **error)
+{
+  g_auto(WriteResult) result = { .now = now_seconds (), .remote = TRUE };
+  gboolean exists = FALSE;
+
+  if (!row_exists (self, kind, id, &exists, error))
+    return FALSE;
+
+  return write_record (self, kind, record, !exists, &result, error);
+}
+
+static gboolean
+apply_variants (SigapStore  *self,
+                SigapPost   *post,
+                JsonObject  *object,
+                GError     **error)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (object, "variants"))
+    return TRUE;
+
+  array = json_object_get_array_member (object, "variants");
+  if (array == NULL)
+    {
+      set_unreadable_error (error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      static const char * const members[] = { "platform", "title", "body", "published_url",
+                                              NULL };
+      JsonObject *element = json_array_get_object_element (array, i);
+      g_autoptr(SigapPostVariant) variant = sigap_post_variant_new ();
+
+      if (element == NULL ||
+          !sigap_json_apply_to_record (element, G_OBJECT (variant), members, NULL, NULL))
+        {
+          set_unreadable_error (error);
+          return FALSE;
+        }
+
+      sigap_post_set_variant (post, variant);
+    }
+
+  return write_variants (self, post, sigap_post_get_id (post), error);
+}
+
+static gboolean
+apply_events (SigapStore  *self,
+              const char  *complaint_id,
+              JsonObject  *object,
+              GError     **error)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (object, "events"))
+    return TRUE;
+
+  array = json_object_get_array_member (object, "events");
+  if (array == NULL)
+    {
+      set_unreadable_error (error);
+      return FALSE;
+    }
+
+  if (!run_stmt_text (self, "DELETE FROM complaint_event WHERE complaint_id = ?1",
+                      complaint_id, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *element = json_array_get_object_element (array, i);
+      g_autoptr(GObject) event = NULL;
+
+      if (element == NULL)
+        {
+          set_unreadable_error (error);
+          return FALSE;
+        }
+
+      event = record_from_json (KIND_EVENT, element, error);
+      if (event == NULL)
+        return FALSE;
+
+      g_object_set (event, "complaint-id", complaint_id, NULL);
+      if (!write_remote (self, KIND_EVENT, event, sigap_complaint_event_get_id (
+                           SIGAP_COMPLAINT_EVENT (event)), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sigap_store_apply_remote:
+ * @self: a #SigapStore
+ * @entity: "opd", "account", "user", "post", "complaint", "complaint_event"
+ *   or "report"
+ * @record: the server's copy of the record, as sigap-json encodes it; a
+ *   post may carry its "variants" and a complaint its "events"
+ * @error: return location for a #SigapStoreError
+ *
+ * Inserts or replaces the local copy of a record with the server's,
+ * keeping the server's version and updated_at, and never writing the
+ * outbox. A post's variants and a complaint's timeline are replaced by
+ * those @record carries, if it carries them.
+ *
+ * Returns: %TRUE if the record was stored
+ */
+gboolean
+sigap_store_apply_remote (SigapStore  *self,
+                          const char  *entity,
+                          JsonObject  *record,
+                          GError     **error)
+{
+  g_autoptr(GObject) object = NULL;
+  RecordKind kind;
+  const char *id;
+  gboolean ok;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity != NULL, FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  if (!kind_from_entity (entity, &kind))
+    {
+      set_unreadable_error (error);
+      return FALSE;
+    }
+
+  if (get_table (self, kind, error) == NULL)
+    return FALSE;
+
+  object = record_from_json (kind, record, error);
+  if (object == NULL)
+    return FALSE;
+
+  id = json_object_get_string_member (record, "id");
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = write_remote (self, kind, object, id, error);
+
+  if (ok && kind == KIND_POST)
+    {
+      /* write_variants() replaces what is stored by what the post has. */
+      ok = apply_variants (self, SIGAP_POST (object), record, error);
+    }
+  else if (ok && kind == KIND_COMPLAINT)
+    ok = apply_events (self, id, record, error);
+
+  return release (self, ok, error);
+}
+
+/**
+ * sigap_store_remove_local:
+ * @self: a #SigapStore
+ * @entity: the entity, as for sigap_store_apply_remote()
+ * @id: the record's ID
+ * @error: return location for a #SigapStoreError
+ *
+ * Deletes the local copy of a record that the server deleted or that
+ * left the user's scope, with its variants or timeline, without writing
+ * the outbox. A record that is not there is not an error.
+ *
+ * Returns: %TRUE unless the database failed
+ */
+gboolean
+sigap_store_remove_local (SigapStore  *self,
+                          const char  *entity,
+                          const char  *id,
+                          GError     **error)
+{
+  g_autofree char *sql = NULL;
+  RecordKind kind;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity != NULL && id != NULL, FALSE);
+
+  if (!kind_from_entity (entity, &kind))
+    {
+      set_unreadable_error (error);
+      return FALSE;
+    }
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", kinds[kind].table);
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  if (kind == KIND_POST)
+    ok = run_stmt_text (self, "DELETE FROM post_variant WHERE post_id = ?1", id, NULL, error);
+  else if (kind == KIND_COMPLAINT)
+    ok = run_stmt_text (self, "DELETE FROM complaint_event WHERE complaint_id = ?1", id, NULL,
+                        error);
+
+  ok = ok && run_stmt_text (self, sql, id, NULL, error);
+
+  return release (self, ok, error);
+}
+
+/**
+ * sigap_store_set_synced_version:
+ * @self: a #SigapStore
+ * @entity: the entity
+ * @id: the record's ID
+ * @version: the version the server gave the record
+ * @error: return location for a #SigapStoreError
+ *
+ * Sets the local copy's version to the server's once the server has
+ * applied a pushed change, leaving its fields as they are. A record that
+ * is not there is not an error.
+ *
+ * Returns: %TRUE unless the database failed
+ */
+gboolean
+sigap_store_set_synced_version (SigapStore  *self,
+                                const char  *entity,
+                                const char  *id,
+                                gint64       version,
+                                GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  RecordKind kind;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity != NULL && id != NULL, FALSE);
+
+  if (!kind_from_entity (entity, &kind))
+    {
+      set_unreadable_error (error);
+      return FALSE;
+    }
+
+  /* Timeline events have no version. */
+  if (kind == KIND_EVENT)
+    return TRUE;
+
+  sql = g_strdup_printf ("UPDATE %s SET version = ?2 WHERE id = ?1", kinds[kind].table);
+  stmt = get_stmt (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, version);
+
+  return step_done (self, stmt, error);
+}
+
+/**
+ * sigap_store_clear_replica:
+ * @self: a #SigapStore
+ * @error: return location for a #SigapStoreError
+ *
+ * Forgets every record the server sent, before pulling everything again
+ * when the server cannot continue from the stored cursor. The outbox is
+ * kept, and so are the records it still has to send. Call it inside
+ * sigap_store_begin_remote().
+ *
+ * Returns: %TRUE unless the database failed
+ */
+gboolean
+sigap_store_clear_replica (SigapStore  *self,
+                           GError     **error)
+{
+  static const char * const statements[] = {
+    "DELETE FROM complaint_event WHERE id NOT IN "
+    "(SELECT record_id FROM outbox WHERE entity = 'complaint_event') AND complaint_id NOT IN "
+    "(SELECT record_id FROM outbox WHERE entity = 'complaint')",
+    "DELETE FROM complaint WHERE id NOT IN "
+    "(SELECT record_id FROM outbox WHERE entity = 'complaint') AND id NOT IN "
+    "(SELECT e.complaint_id FROM complaint_event e JOIN outbox o "
+    " ON o.entity = 'complaint_event' AND o.record_id = e.id)",
+    "DELETE FROM post_variant WHERE post_id NOT IN "
+    "(SELECT record_id FROM outbox WHERE entity = 'post')",
+    "DELETE FROM post WHERE id NOT IN (SELECT record_id FROM outbox WHERE entity = 'post')",
+    "DELETE FROM report WHERE id NOT IN (SELECT record_id FROM outbox WHERE entity = 'report')",
+    "DELETE FROM account",
+    "DELETE FROM app_user",
+    "DELETE FROM opd",
+  };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < G_N_ELEMENTS (statements); i++)
+    ok = exec_sql (self, statements[i], error);
+
+  return release (self, ok, error);
+}
+
+/**
+ * sigap_store_get_record_json:
+ * @self: a #SigapStore
+ * @entity: the entity, as for sigap_store_apply_remote()
+ * @id: the record's ID
+ * @error: return location for a #SigapStoreError
+ *
+ * Encodes the stored record with sigap-json, a post with its "variants",
+ * as the sync client pushes it.
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL with
+ *   %SIGAP_STORE_ERROR_NOT_FOUND
+ */
+JsonObject *
+sigap_store_get_record_json (SigapStore  *self,
+                             const char  *entity,
+                             const char  *id,
+                             GError     **error)
+{
+  static const char * const user_exclude[] = { "password_hash", NULL };
+  g_autoptr(GObject) record = NULL;
+  JsonObject *object;
+  RecordKind kind;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (entity != NULL && id != NULL, NULL);
+
+  if (!kind_from_entity (entity, &kind))
+    {
+      set_unreadable_error (error);
+      return NULL;
+    }
+
+  if (kind == KIND_POST)
+    record = G_OBJECT (sigap_store_get_post (self, id, error));
+  else
+    record = get_record (self, kind, "WHERE id = ?1", id, error);
+  if (record == NULL)
+    return NULL;
+
+  object = sigap_json_object_from_record (record, kind == KIND_USER ? user_exclude : NULL);
+
+  if (kind == KIND_POST)
+    {
+      GPtrArray *variants = sigap_post_get_variants (SIGAP_POST (record));
+      JsonArray *array = json_array_sized_new (variants->len);
+
+      for (guint i = 0; i < variants->len; i++)
+        json_array_add_object_element (array,
+                                       sigap_json_object_from_record (g_ptr_array_index (variants,
+                                                                                         i),
+                                                                      NULL));
+      json_object_set_array_member (object, "variants", array);
+    }
+
+  return object;
+}
+
+/**
+ * sigap_store_add_post_revision:
+ * @self: a #SigapStore
+ * @post_id: the post
+ * @version: the version of the post the revision belongs to
+ * @kind: "accepted" or "losing-edit"
+ * @author_id: (nullable): who wrote it
+ * @fields: the fields and their values, as sigap-json encodes them
+ * @error: return location for a #SigapStoreError
+ *
+ * Keeps a version of a post's text; on the desktop, the edits that lost
+ * a conflict, so the user can take them up again.
+ *
+ * Returns: %TRUE if stored
+ */
+gboolean
+sigap_store_add_post_revision (SigapStore  *self,
+                               const char  *post_id,
+                               gint64       version,
+                               const char  *kind,
+                               const char  *author_id,
+                               JsonObject  *fields,
+                               GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (post_id != NULL && kind != NULL && fields != NULL, FALSE);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, fields);
+  text = json_to_string (node, FALSE);
+
+  stmt = get_stmt (self,
+                   "INSERT INTO post_revision (post_id, version, kind, author_id, fields, "
+                   "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, version);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
+  if (author_id != NULL)
+    sqlite3_bind_text (stmt, 4, author_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, now_seconds ());
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * sigap_store_list_post_revisions:
+ * @self: a #SigapStore
+ * @post_id: the post
+ * @kind: (nullable): "accepted", "losing-edit", or %NULL for both
+ * @error: return location for a #SigapStoreError
+ *
+ * Returns: (transfer full) (element-type JsonObject) (nullable): the
+ *   revisions, oldest first, each {"version", "kind", "author_id",
+ *   "fields", "created_at"}
+ */
+GPtrArray *
+sigap_store_list_post_revisions (SigapStore  *self,
+                                 const char  *post_id,
+                                 const char  *kind,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (post_id != NULL, NULL);
+
+  stmt = get_stmt (self,
+                   "SELECT version, kind, author_id, fields, created_at FROM post_revision "
+                   "WHERE post_id = ?1 AND (?2 IS NULL OR kind = ?2) ORDER BY id",
+                   error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_TRANSIENT);
+  if (kind != NULL)
+    sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+
+  revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *revision = json_object_new ();
+      const char *fields = (const char *) sqlite3_column_text (stmt, 3);
+
+      json_object_set_int_member (revision, "version", sqlite3_column_int64 (stmt, 0));
+      json_object_set_string_member (revision, "kind",
+                                     (const char *) sqlite3_column_text (stmt, 1));
+      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+        json_object_set_null_member (revision, "author_id");
+      else
+        json_object_set_string_member (revision, "author_id",
+                                       (const char *) sqlite3_column_text (stmt, 2));
+      if (fields != NULL && json_parser_load_from_data (parser, fields, -1, NULL) &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        json_object_set_object_member (revision, "fields",
+                                       json_object_ref (json_node_get_object (
+                                         json_parser_get_root (parser))));
+      else
+        json_object_set_object_member (revision, "fields", json_object_new ());
+      json_object_set_int_member (revision, "created_at", sqlite3_column_int64 (stmt, 4));
+      g_ptr_array_add (revisions, revision);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&revisions);
+}
+
+/* }}} */
 
 static gboolean
 check_integrity (const char    *path,

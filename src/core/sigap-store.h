@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "sigap-types.h"
@@ -239,5 +240,98 @@ gboolean    sigap_store_revoke_user_tokens (SigapStore  *self,
 gboolean    sigap_store_delete_expired_tokens (SigapStore  *self,
                                                gint64       now,
                                                GError     **error);
+
+/**
+ * SigapOutboxEntry:
+ * @seq: the row's place in the outbox
+ * @id: the mutation ID (a UUID) the change is pushed under
+ * @entity: "post", "report", "complaint" or "complaint_event"
+ * @record_id: the changed record
+ * @op: "upsert" or "delete"
+ * @base_version: the record's version the change was made on, 0 for a new
+ *   record
+ * @fields: (nullable) (array zero-terminated=1): the member names of the
+ *   changed fields, %NULL for all
+ * @payload: (nullable): the mutation as sent, JSON, once it was sent
+ * @created_at: UTC seconds
+ *
+ * A local change waiting to be pushed.
+ */
+typedef struct
+{
+  gint64  seq;
+  char   *id;
+  char   *entity;
+  char   *record_id;
+  char   *op;
+  gint64  base_version;
+  char  **fields;
+  char   *payload;
+  gint64  created_at;
+} SigapOutboxEntry;
+
+void        sigap_outbox_entry_free         (SigapOutboxEntry  *entry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SigapOutboxEntry, sigap_outbox_entry_free)
+
+/* Sync: the outbox of local changes, and the server's changes applied
+ * without passing through it. */
+gboolean    sigap_store_set_outbox_enabled  (SigapStore   *self,
+                                             gboolean      enabled,
+                                             GError      **error);
+gboolean    sigap_store_get_outbox_enabled  (SigapStore   *self);
+GPtrArray  *sigap_store_list_outbox         (SigapStore   *self,
+                                             guint         limit,
+                                             GError      **error);
+gint64      sigap_store_count_outbox        (SigapStore   *self);
+gboolean    sigap_store_has_outbox          (SigapStore   *self,
+                                             const char   *entity,
+                                             const char   *record_id);
+gboolean    sigap_store_set_outbox_payload  (SigapStore   *self,
+                                             const char   *id,
+                                             const char   *payload,
+                                             GError      **error);
+gboolean    sigap_store_delete_outbox       (SigapStore   *self,
+                                             const char   *id,
+                                             GError      **error);
+gboolean    sigap_store_rebase_outbox       (SigapStore   *self,
+                                             const char   *entity,
+                                             const char   *record_id,
+                                             gint64        version,
+                                             GError      **error);
+
+gboolean    sigap_store_begin_remote        (SigapStore   *self,
+                                             GError      **error);
+gboolean    sigap_store_apply_remote        (SigapStore   *self,
+                                             const char   *entity,
+                                             JsonObject   *record,
+                                             GError      **error);
+gboolean    sigap_store_remove_local        (SigapStore   *self,
+                                             const char   *entity,
+                                             const char   *id,
+                                             GError      **error);
+gboolean    sigap_store_set_synced_version  (SigapStore   *self,
+                                             const char   *entity,
+                                             const char   *id,
+                                             gint64        version,
+                                             GError      **error);
+gboolean    sigap_store_clear_replica       (SigapStore   *self,
+                                             GError      **error);
+JsonObject *sigap_store_get_record_json     (SigapStore   *self,
+                                             const char   *entity,
+                                             const char   *id,
+                                             GError      **error);
+
+gboolean    sigap_store_add_post_revision   (SigapStore   *self,
+                                             const char   *post_id,
+                                             gint64        version,
+                                             const char   *kind,
+                                             const char   *author_id,
+                                             JsonObject   *fields,
+                                             GError      **error);
+GPtrArray  *sigap_store_list_post_revisions (SigapStore   *self,
+                                             const char   *post_id,
+                                             const char   *kind,
+                                             GError      **error);
 
 G_END_DECLS

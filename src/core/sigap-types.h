@@ -21,6 +21,7 @@ typedef struct _SigapComplaint       SigapComplaint;
 typedef struct _SigapComplaintEvent  SigapComplaintEvent;
 typedef struct _SigapReport          SigapReport;
 typedef struct _SigapComplaintList   SigapComplaintList;
+typedef struct _SigapSyncClient      SigapSyncClient;
 
 /* Every enum is stored in SQLite by its GEnumValue nick ("facebook",
  * "in-progress"), so the generated enum types double as the codecs.
@@ -112,5 +113,14 @@ typedef enum
   SIGAP_REPORT_STATUS_RETURNED,
   SIGAP_REPORT_STATUS_ACCEPTED,
 } SigapReportStatus;
+
+/* What the sync client is doing, for the status indicator. */
+typedef enum
+{
+  SIGAP_SYNC_STATE_IDLE,
+  SIGAP_SYNC_STATE_SYNCING,
+  SIGAP_SYNC_STATE_OFFLINE,
+  SIGAP_SYNC_STATE_FAILED,
+} SigapSyncState;
 
 G_END_DECLS

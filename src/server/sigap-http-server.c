@@ -17,6 +17,7 @@
 #include "sigap-json.h"
 #include "sigap-password.h"
 #include "sigap-server-auth.h"
+#include "sigap-server-sync.h"
 
 /*
  * The API is JSON under /api/v1 (docs/api.md describes it for
@@ -64,6 +65,7 @@ typedef struct
   char **segments;          /* the path after /api/v1/, decoded */
   SigapUser *user;          /* the signed-in user, for routes that need one */
   char *token_hash;
+  GHashTable *query;        /* the decoded query string, or NULL; not owned */
 } Request;
 
 static void
@@ -98,6 +100,8 @@ static void handle_list_users     (Request *req);
 static void handle_create_user    (Request *req);
 static void handle_get_complaint  (Request *req);
 static void handle_get_post       (Request *req);
+static void handle_sync_pull      (Request *req);
+static void handle_sync_push      (Request *req);
 
 static const Route routes[] = {
   { "POST", "auth/login",      FALSE, handle_login },
@@ -112,6 +116,8 @@ static const Route routes[] = {
   { "POST", "users",           TRUE,  handle_create_user },
   { "GET",  "complaints/*",    TRUE,  handle_get_complaint },
   { "GET",  "posts/*",         TRUE,  handle_get_post },
+  { "GET",  "sync/pull",       TRUE,  handle_sync_pull },
+  { "POST", "sync/push",       TRUE,  handle_sync_push },
 };
 
 /* Citizens' personal data in a complaint, left out for the roles that do
@@ -1229,6 +1235,84 @@ handle_get_post (Request *req)
 
 /* }}} */
 
+/* Sync {{{ */
+
+static void
+send_sync_error (Request      *req,
+                 const GError *error,
+                 const char   *field)
+{
+  if (g_error_matches (error, SIGAP_SERVER_SYNC_ERROR, SIGAP_SERVER_SYNC_ERROR_RESET_REQUIRED))
+    send_error (req->msg, SOUP_STATUS_CONFLICT, "reset_required", error->message);
+  else if (error->domain == SIGAP_SERVER_SYNC_ERROR)
+    send_error_field (req->msg, SOUP_STATUS_BAD_REQUEST, "invalid_request", error->message,
+                      field);
+  else
+    send_store_error (req, error);
+}
+
+static void
+handle_sync_pull (Request *req)
+{
+  g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *since = NULL;
+  const char *limit_text = NULL;
+  guint64 limit = SIGAP_SERVER_SYNC_DEFAULT_LIMIT;
+
+  if (req->query != NULL)
+    {
+      since = g_hash_table_lookup (req->query, "since");
+      limit_text = g_hash_table_lookup (req->query, "limit");
+    }
+
+  if (limit_text != NULL &&
+      (!g_ascii_string_to_unsigned (limit_text, 10, 1, SIGAP_SERVER_SYNC_MAX_LIMIT, &limit,
+                                    NULL) ||
+       !g_ascii_isdigit (limit_text[0])))
+    {
+      send_invalid_field (req, "limit", "Parameter 'limit' must be an integer from 1 to 1000.");
+      return;
+    }
+
+  if (since != NULL && !g_utf8_validate (since, -1, NULL))
+    since = "!";
+
+  answer = sigap_server_sync_pull (req->self->store, req->user, since, (guint) limit, &error);
+  if (answer == NULL)
+    {
+      send_sync_error (req, error, NULL);
+      return;
+    }
+
+  set_json_object_response (req->msg, SOUP_STATUS_OK, answer);
+}
+
+static void
+handle_sync_push (Request *req)
+{
+  static const char * const allowed[] = { "mutations", NULL };
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *field = NULL;
+
+  body = read_body (req, allowed);
+  if (body == NULL)
+    return;
+
+  answer = sigap_server_sync_push (req->self->store, req->user, body, &field, &error);
+  if (answer == NULL)
+    {
+      send_sync_error (req, error, field);
+      return;
+    }
+
+  set_json_object_response (req->msg, SOUP_STATUS_OK, answer);
+}
+
+/* }}} */
+
 /* Routing {{{ */
 
 /* Splits the path after /api/v1/ into decoded segments; %NULL if the path
@@ -1283,7 +1367,7 @@ server_callback (SoupServer        *server,
                  GHashTable        *query,
                  gpointer           user_data)
 {
-  g_auto(Request) req = { user_data, msg, NULL, NULL, NULL };
+  g_auto(Request) req = { user_data, msg, NULL, NULL, NULL, query };
   const char *method = soup_server_message_get_method (msg);
   const Route *route = NULL;
   g_autoptr(GString) allow = g_string_new (NULL);
@@ -1461,7 +1545,8 @@ sigap_http_server_new (SigapStore *store)
  *
  * Starts answering requests on the thread-default main context of the
  * calling thread. Call it once. Error messages from here are English, for
- * the operator's log.
+ * the operator's log. Turns on the store's change log (meta 'change_log'),
+ * which sync pulls read; a failure to do so is a #SigapStoreError.
  *
  * Returns: %TRUE if the server listens
  */
@@ -1476,12 +1561,20 @@ sigap_http_server_listen (SigapHttpServer  *self,
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autofree char *change_log = NULL;
   SoupServerListenOptions options = 0;
   GSList *uris;
 
   g_return_val_if_fail (SIGAP_IS_HTTP_SERVER (self), FALSE);
   g_return_val_if_fail (address != NULL, FALSE);
   g_return_val_if_fail (self->server == NULL, FALSE);
+
+  /* From now on every write, by any path, enters the change log that
+   * sync pulls read. */
+  change_log = sigap_store_get_meta (self->store, "change_log");
+  if (g_strcmp0 (change_log, "on") != 0 &&
+      !sigap_store_set_meta (self->store, "change_log", "on", error))
+    return FALSE;
 
   inet = g_inet_address_new_from_string (address);
   if (inet == NULL)

@@ -1,0 +1,2396 @@
+/* sigap-server-sync.c
+ *
+ * Copyright 2026 The Sigap authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sigap-server"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sigap-complaint-rules.h"
+#include "sigap-json.h"
+#include "sigap-server-sync.h"
+
+/*
+ * The server side of sync (docs/api.md, "Sync").
+ *
+ * Pull reads the change log that the store's triggers fill, filtered by
+ * the caller's scope, or, for a client that starts, a snapshot of every
+ * record in scope, entity by entity and ordered by id. Push applies a
+ * batch of mutations in one transaction, each under a savepoint, and keeps
+ * each answer in sync_mutation so that a retried push changes nothing.
+ *
+ * Cursors are opaque to clients:
+ *   "L<seq>"                  after change_log row <seq>;
+ *   "S<seq>.<entity>.<id>"    in the snapshot begun when the log was at
+ *                             <seq>, after record <id> of entity number
+ *                             <entity> (an empty <id>: at its start).
+ *
+ * Messages here are English, for programs; nothing here logs a record.
+ */
+
+#define MAX_ID_LENGTH 64
+
+G_DEFINE_QUARK (sigap-server-sync-error-quark, sigap_server_sync_error)
+
+typedef enum
+{
+  ENTITY_OPD,
+  ENTITY_ACCOUNT,
+  ENTITY_USER,
+  ENTITY_POST,
+  ENTITY_COMPLAINT,
+  ENTITY_REPORT,
+  N_ENTITIES
+} Entity;
+
+static const char * const entity_names[N_ENTITIES] = {
+  "opd", "account", "user", "post", "complaint", "report"
+};
+
+static const char * const entity_tables[N_ENTITIES] = {
+  "opd", "account", "app_user", "post", "complaint", "report"
+};
+
+static const char * const citizen_members[] = {
+  "citizen_name", "citizen_contact", "citizen_handle", "source_url", NULL
+};
+
+static const char * const user_secret_members[] = { "password_hash", NULL };
+
+/* Who asks: the scope comes from the token, never from the request. */
+typedef struct
+{
+  SigapRole role;
+  const char *user_id;
+  const char *opd_id;
+} Scope;
+
+static void
+scope_init (Scope     *scope,
+            SigapUser *user)
+{
+  scope->role = sigap_user_get_role (user);
+  scope->user_id = sigap_user_get_id (user);
+  scope->opd_id = sigap_user_get_opd_id (user);
+}
+
+static gboolean
+scope_sees_all (const Scope *scope)
+{
+  return scope->role == SIGAP_ROLE_VERIFIKATOR || scope->role == SIGAP_ROLE_PIMPINAN;
+}
+
+/* SQL helpers {{{ */
+
+static void
+set_sql_error (sqlite3  *db,
+               GError  **error)
+{
+  g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
+               "SQLite: %s", sqlite3_errmsg (db));
+}
+
+static sqlite3_stmt *
+prepare (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sql_error (db, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sql_error (db, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The highest seq the log has given, even if its rows were compacted. */
+static gboolean
+log_head (sqlite3  *db,
+          gint64   *head,
+          GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (db,
+                  "SELECT max (coalesce ((SELECT max (seq) FROM change_log), 0), "
+                  "coalesce ((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0))",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sql_error (db, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  *head = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+/* }}} */
+
+/* Encoding records {{{ */
+
+static JsonNode *
+object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+
+  return node;
+}
+
+/* Variants in platform order, so that equal posts encode equally. */
+static JsonArray *
+variants_to_json (SigapPost *post)
+{
+  JsonArray *array = json_array_new ();
+
+  for (int p = 0; p < SIGAP_N_PLATFORMS; p++)
+    {
+      SigapPostVariant *variant = sigap_post_get_variant (post, p);
+
+      if (variant != NULL)
+        json_array_add_element (array,
+                                object_node (sigap_json_object_from_record (G_OBJECT (variant),
+                                                                            NULL)));
+    }
+
+  return array;
+}
+
+static JsonObject *
+post_to_json (SigapPost *post)
+{
+  JsonObject *object = sigap_json_object_from_record (G_OBJECT (post), NULL);
+
+  json_object_set_array_member (object, "variants", variants_to_json (post));
+
+  return object;
+}
+
+static JsonObject *
+complaint_to_json (SigapStore      *store,
+                   SigapComplaint  *complaint,
+                   gboolean         personal,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  JsonObject *object;
+  JsonArray *array;
+
+  events = sigap_store_list_complaint_events (store, sigap_complaint_get_id (complaint), error);
+  if (events == NULL)
+    return NULL;
+
+  object = sigap_json_object_from_record (G_OBJECT (complaint),
+                                          personal ? NULL : citizen_members);
+  array = json_array_sized_new (events->len);
+  for (guint i = 0; i < events->len; i++)
+    json_array_add_element (array,
+                            object_node (sigap_json_object_from_record (
+                                           g_ptr_array_index (events, i), NULL)));
+  json_object_set_array_member (object, "events", array);
+
+  return object;
+}
+
+static gboolean
+complaint_in_scope (const Scope    *scope,
+                    SigapComplaint *complaint)
+{
+  switch (scope->role)
+    {
+    case SIGAP_ROLE_ADMIN_OPD:
+      return scope->opd_id != NULL &&
+             g_strcmp0 (sigap_complaint_get_opd_id (complaint), scope->opd_id) == 0;
+
+    case SIGAP_ROLE_VERIFIKATOR:
+    case SIGAP_ROLE_PIMPINAN:
+      return TRUE;
+
+    case SIGAP_ROLE_TRC:
+      return sigap_complaint_get_public_issue (complaint);
+
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+opd_record_in_scope (const Scope *scope,
+                     const char  *opd_id)
+{
+  if (scope_sees_all (scope))
+    return TRUE;
+
+  return scope->role == SIGAP_ROLE_ADMIN_OPD && scope->opd_id != NULL &&
+         g_strcmp0 (opd_id, scope->opd_id) == 0;
+}
+
+static gboolean
+user_in_scope (const Scope *scope,
+               SigapUser   *user)
+{
+  if (scope_sees_all (scope))
+    return TRUE;
+
+  if (scope->opd_id != NULL)
+    return g_strcmp0 (sigap_user_get_opd_id (user), scope->opd_id) == 0;
+
+  return g_strcmp0 (sigap_user_get_id (user), scope->user_id) == 0;
+}
+
+/* The current JSON form of a record, or %NULL without @error when it does
+ * not exist; *@in_scope tells whether the caller may see it. */
+static JsonObject *
+load_record (SigapStore   *store,
+             const Scope  *scope,
+             Entity        entity,
+             const char   *id,
+             gboolean     *in_scope,
+             GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GObject) record = NULL;
+
+  *in_scope = FALSE;
+
+  switch (entity)
+    {
+    case ENTITY_OPD:
+      record = G_OBJECT (sigap_store_get_opd (store, id, &local_error));
+      break;
+    case ENTITY_ACCOUNT:
+      record = G_OBJECT (sigap_store_get_account (store, id, &local_error));
+      break;
+    case ENTITY_USER:
+      record = G_OBJECT (sigap_store_get_user (store, id, &local_error));
+      break;
+    case ENTITY_POST:
+      record = G_OBJECT (sigap_store_get_post (store, id, &local_error));
+      break;
+    case ENTITY_COMPLAINT:
+      record = G_OBJECT (sigap_store_get_complaint (store, id, &local_error));
+      break;
+    case ENTITY_REPORT:
+      record = G_OBJECT (sigap_store_get_report (store, id, &local_error));
+      break;
+    case N_ENTITIES:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (record == NULL)
+    {
+      if (!g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  switch (entity)
+    {
+    case ENTITY_OPD:
+    case ENTITY_ACCOUNT:
+      *in_scope = TRUE;
+      return sigap_json_object_from_record (record, NULL);
+
+    case ENTITY_USER:
+      *in_scope = user_in_scope (scope, SIGAP_USER (record));
+      return sigap_json_object_from_record (record, user_secret_members);
+
+    case ENTITY_POST:
+      *in_scope = opd_record_in_scope (scope, sigap_post_get_opd_id (SIGAP_POST (record)));
+      return post_to_json (SIGAP_POST (record));
+
+    case ENTITY_REPORT:
+      *in_scope = opd_record_in_scope (scope, sigap_report_get_opd_id (SIGAP_REPORT (record)));
+      return sigap_json_object_from_record (record, NULL);
+
+    case ENTITY_COMPLAINT:
+      *in_scope = complaint_in_scope (scope, SIGAP_COMPLAINT (record));
+      return complaint_to_json (store, SIGAP_COMPLAINT (record),
+                                scope->role != SIGAP_ROLE_PIMPINAN, error);
+
+    case N_ENTITIES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_change (JsonArray  *changes,
+            Entity      entity,
+            const char *op,
+            const char *id,
+            JsonObject *record)
+{
+  JsonObject *change = json_object_new ();
+
+  json_object_set_string_member (change, "entity", entity_names[entity]);
+  json_object_set_string_member (change, "op", op);
+  if (record != NULL)
+    json_object_set_object_member (change, "record", record);
+  else
+    json_object_set_string_member (change, "id", id);
+
+  json_array_add_element (changes, object_node (change));
+}
+
+/* }}} */
+
+/* Cursors {{{ */
+
+typedef struct
+{
+  gboolean snapshot;
+  gint64 seq;
+  Entity entity;
+  char *after_id;
+} Cursor;
+
+static void
+cursor_clear (Cursor *cursor)
+{
+  g_clear_pointer (&cursor->after_id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cursor, cursor_clear)
+
+static gboolean
+parse_number (const char *text,
+              gint64     *value)
+{
+  gsize length = strlen (text);
+
+  if (length == 0 || length > 18)
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  *value = g_ascii_strtoll (text, NULL, 10);
+
+  return TRUE;
+}
+
+static gboolean
+parse_cursor (const char *text,
+              Cursor     *cursor)
+{
+  g_auto(GStrv) parts = NULL;
+  gint64 entity;
+
+  if (text[0] == 'L')
+    {
+      cursor->snapshot = FALSE;
+      return parse_number (text + 1, &cursor->seq);
+    }
+
+  if (text[0] != 'S')
+    return FALSE;
+
+  parts = g_strsplit (text + 1, ".", 3);
+  if (g_strv_length (parts) != 3 ||
+      !parse_number (parts[0], &cursor->seq) ||
+      !parse_number (parts[1], &entity) ||
+      entity >= N_ENTITIES ||
+      strlen (parts[2]) > 256)
+    return FALSE;
+
+  cursor->snapshot = TRUE;
+  cursor->entity = (Entity) entity;
+  cursor->after_id = g_strdup (parts[2]);
+
+  return TRUE;
+}
+
+static char *
+format_cursor (const Cursor *cursor)
+{
+  if (!cursor->snapshot)
+    return g_strdup_printf ("L%" G_GINT64_FORMAT, cursor->seq);
+
+  return g_strdup_printf ("S%" G_GINT64_FORMAT ".%d.%s", cursor->seq, (int) cursor->entity,
+                          cursor->after_id != NULL ? cursor->after_id : "");
+}
+
+/* }}} */
+
+/* Pull {{{ */
+
+/* The rows of the log the caller may see; ?3 is the caller's OPD, ?4 the
+ * caller's user ID. */
+static const char *
+log_filter (const Scope *scope)
+{
+  switch (scope->role)
+    {
+    case SIGAP_ROLE_ADMIN_OPD:
+      return "(entity IN ('opd', 'account') OR opd_id = ?3)";
+
+    case SIGAP_ROLE_VERIFIKATOR:
+    case SIGAP_ROLE_PIMPINAN:
+      /* They see every record: a 'remove' would only drop a copy. */
+      return "op <> 'remove'";
+
+    case SIGAP_ROLE_TRC:
+      return "(entity IN ('opd', 'account') "
+             "OR (entity = 'user' AND (opd_id = ?3 OR (?3 IS NULL AND record_id = ?4))) "
+             "OR (entity = 'complaint' AND public_issue = 1))";
+
+    default:
+      return "0";
+    }
+}
+
+/* The snapshot's extra condition on @entity's table, or %NULL when the
+ * caller sees none of it. */
+static const char *
+snapshot_filter (const Scope *scope,
+                 Entity       entity)
+{
+  gboolean all = scope_sees_all (scope);
+
+  switch (entity)
+    {
+    case ENTITY_OPD:
+    case ENTITY_ACCOUNT:
+      return "";
+
+    case ENTITY_USER:
+      return all ? "" : " AND (opd_id = ?3 OR (?3 IS NULL AND id = ?4))";
+
+    case ENTITY_POST:
+    case ENTITY_REPORT:
+      if (all)
+        return "";
+      return scope->role == SIGAP_ROLE_ADMIN_OPD ? " AND opd_id = ?3" : NULL;
+
+    case ENTITY_COMPLAINT:
+      if (all)
+        return "";
+      if (scope->role == SIGAP_ROLE_ADMIN_OPD)
+        return " AND opd_id = ?3";
+      return scope->role == SIGAP_ROLE_TRC ? " AND public_issue = 1" : NULL;
+
+    case N_ENTITIES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+bind_scope (sqlite3_stmt *stmt,
+            const Scope  *scope)
+{
+  int n = sqlite3_bind_parameter_count (stmt);
+
+  if (n >= 3)
+    {
+      if (scope->opd_id != NULL)
+        sqlite3_bind_text (stmt, 3, scope->opd_id, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 3);
+    }
+  if (n >= 4)
+    sqlite3_bind_text (stmt, 4, scope->user_id, -1, SQLITE_TRANSIENT);
+}
+
+/* Whether the log has rows for the caller after @seq. */
+static gboolean
+log_has_rows_after (sqlite3     *db,
+                    const Scope *scope,
+                    gint64       seq,
+                    gboolean    *has_rows,
+                    GError     **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT 1 FROM change_log WHERE seq > ?1 AND %s LIMIT ?2",
+                         log_filter (scope));
+  stmt = prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, seq);
+  sqlite3_bind_int64 (stmt, 2, 1);
+  bind_scope (stmt, scope);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sql_error (db, error);
+      return FALSE;
+    }
+
+  *has_rows = rc == SQLITE_ROW;
+
+  return TRUE;
+}
+
+static gboolean
+snapshot_page (SigapStore   *store,
+               const Scope  *scope,
+               Cursor       *cursor,
+               guint         limit,
+               JsonArray    *changes,
+               gboolean     *has_more,
+               GError      **error)
+{
+  sqlite3 *db = sigap_store_get_connection (store);
+
+  while (json_array_get_length (changes) < limit && cursor->entity < N_ENTITIES)
+    {
+      const char *filter = snapshot_filter (scope, cursor->entity);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *sql = NULL;
+      guint wanted = limit - json_array_get_length (changes);
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (filter == NULL)
+        {
+          cursor->entity++;
+          g_clear_pointer (&cursor->after_id, g_free);
+          continue;
+        }
+
+      sql = g_strdup_printf ("SELECT id FROM %s WHERE id > ?1%s ORDER BY id LIMIT ?2",
+                             entity_tables[cursor->entity], filter);
+      stmt = prepare (db, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, cursor->after_id != NULL ? cursor->after_id : "", -1,
+                         SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, wanted);
+      bind_scope (stmt, scope);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sql_error (db, error);
+          return FALSE;
+        }
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const char *id = g_ptr_array_index (ids, i);
+          g_autoptr(GError) local_error = NULL;
+          JsonObject *record;
+          gboolean in_scope;
+
+          record = load_record (store, scope, cursor->entity, id, &in_scope, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+
+          if (record != NULL && in_scope)
+            add_change (changes, cursor->entity, "upsert", id, record);
+          else if (record != NULL)
+            json_object_unref (record);
+        }
+
+      if (ids->len < wanted)
+        {
+          cursor->entity++;
+          g_clear_pointer (&cursor->after_id, g_free);
+        }
+      else
+        {
+          g_free (cursor->after_id);
+          cursor->after_id = g_strdup (g_ptr_array_index (ids, ids->len - 1));
+        }
+    }
+
+  if (cursor->entity < N_ENTITIES)
+    {
+      *has_more = TRUE;
+      return TRUE;
+    }
+
+  /* The snapshot is done: go on from the log where it stood when the
+   * snapshot began, so that nothing written meanwhile is missed. */
+  cursor->snapshot = FALSE;
+  g_clear_pointer (&cursor->after_id, g_free);
+
+  return log_has_rows_after (db, scope, cursor->seq, has_more, error);
+}
+
+typedef struct
+{
+  Entity entity;
+  char *id;
+  guint last;          /* index of its last row in the page */
+  gboolean removed;    /* the page has a 'remove' for it */
+} Touched;
+
+static void
+touched_free (Touched *touched)
+{
+  g_free (touched->id);
+  g_free (touched);
+}
+
+static int
+compare_touched (gconstpointer a,
+                 gconstpointer b)
+{
+  const Touched *ta = *(const Touched **) a;
+  const Touched *tb = *(const Touched **) b;
+
+  return (ta->last > tb->last) - (ta->last < tb->last);
+}
+
+static Entity
+entity_from_name (const char *name)
+{
+  for (guint i = 0; i < N_ENTITIES; i++)
+    if (g_strcmp0 (name, entity_names[i]) == 0)
+      return i;
+
+  return N_ENTITIES;
+}
+
+static gboolean
+log_page (SigapStore   *store,
+          const Scope  *scope,
+          Cursor       *cursor,
+          guint         limit,
+          JsonArray    *changes,
+          gboolean     *has_more,
+          GError      **error)
+{
+  sqlite3 *db = sigap_store_get_connection (store);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func ((GDestroyNotify) touched_free);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 head;
+  gint64 last_seq = cursor->seq;
+  guint n_rows = 0;
+  int rc;
+
+  /* Read before the rows, so that the cursor may move past rows the
+   * caller does not see without skipping one written meanwhile. */
+  if (!log_head (db, &head, error))
+    return FALSE;
+
+  sql = g_strdup_printf ("SELECT seq, entity, record_id, op FROM change_log "
+                         "WHERE seq > ?1 AND %s ORDER BY seq LIMIT ?2",
+                         log_filter (scope));
+  stmt = prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, cursor->seq);
+  sqlite3_bind_int64 (stmt, 2, (gint64) limit + 1);
+  bind_scope (stmt, scope);
+
+  *has_more = FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *entity_name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *record_id = (const char *) sqlite3_column_text (stmt, 2);
+      const char *op = (const char *) sqlite3_column_text (stmt, 3);
+      Entity entity = entity_from_name (entity_name);
+      g_autofree char *key = NULL;
+      Touched *entry;
+
+      if (n_rows == limit)
+        {
+          *has_more = TRUE;
+          break;
+        }
+
+      n_rows++;
+      last_seq = sqlite3_column_int64 (stmt, 0);
+
+      if (entity == N_ENTITIES || record_id == NULL)
+        continue;
+
+      key = g_strconcat (entity_names[entity], "/", record_id, NULL);
+      entry = g_hash_table_lookup (by_key, key);
+      if (entry == NULL)
+        {
+          entry = g_new0 (Touched, 1);
+          entry->entity = entity;
+          entry->id = g_strdup (record_id);
+          g_ptr_array_add (touched, entry);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), entry);
+        }
+      entry->last = n_rows;
+      if (g_strcmp0 (op, "remove") == 0)
+        entry->removed = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sql_error (db, error);
+      return FALSE;
+    }
+
+  /* One change per record, with its state now, where its last row was. */
+  g_ptr_array_sort (touched, compare_touched);
+  for (guint i = 0; i < touched->len; i++)
+    {
+      Touched *entry = g_ptr_array_index (touched, i);
+      g_autoptr(GError) local_error = NULL;
+      JsonObject *record;
+      gboolean in_scope;
+
+      record = load_record (store, scope, entry->entity, entry->id, &in_scope, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      if (record == NULL)
+        add_change (changes, entry->entity, "delete", entry->id, NULL);
+      else if (in_scope)
+        add_change (changes, entry->entity, "upsert", entry->id, record);
+      else
+        {
+          /* Left the caller's scope: say so if the page holds the
+           * 'remove'; otherwise the page that does will. */
+          json_object_unref (record);
+          if (entry->removed)
+            add_change (changes, entry->entity, "remove", entry->id, NULL);
+        }
+    }
+
+  cursor->seq = *has_more ? last_seq : MAX (last_seq, head);
+
+  return TRUE;
+}
+
+/**
+ * sigap_server_sync_pull:
+ * @store: the server's store
+ * @user: the signed-in user
+ * @cursor_text: (nullable): the cursor of the last page, or %NULL, "" or "0"
+ *   to start with a snapshot
+ * @limit: the most changes to return, 1 to %SIGAP_SERVER_SYNC_MAX_LIMIT
+ * @error: return location for a %SIGAP_SERVER_SYNC_ERROR_RESET_REQUIRED
+ *   or a #SigapStoreError
+ *
+ * Returns: (transfer full) (nullable): the page,
+ *   {"changes": […], "cursor": "…", "has_more": bool}
+ */
+JsonObject *
+sigap_server_sync_pull (SigapStore  *store,
+                        SigapUser   *user,
+                        const char  *cursor_text,
+                        guint        limit,
+                        GError     **error)
+{
+  sqlite3 *db;
+  g_auto(Cursor) cursor = { 0 };
+  g_autoptr(JsonArray) changes = NULL;
+  g_autofree char *floor_text = NULL;
+  g_autofree char *next = NULL;
+  JsonObject *answer;
+  Scope scope;
+  gboolean has_more = FALSE;
+  gint64 head;
+  gint64 floor = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (store), NULL);
+  g_return_val_if_fail (SIGAP_IS_USER (user), NULL);
+  g_return_val_if_fail (limit >= 1 && limit <= SIGAP_SERVER_SYNC_MAX_LIMIT, NULL);
+
+  db = sigap_store_get_connection (store);
+  scope_init (&scope, user);
+
+  if (!log_head (db, &head, error))
+    return NULL;
+
+  floor_text = sigap_store_get_meta (store, "change_log_floor");
+  if (floor_text != NULL && !parse_number (floor_text, &floor))
+    floor = 0;
+
+  if (cursor_text == NULL || cursor_text[0] == '\0' || g_str_equal (cursor_text, "0"))
+    {
+      cursor.snapshot = TRUE;
+      cursor.seq = head;
+      cursor.entity = ENTITY_OPD;
+    }
+  else if (!parse_cursor (cursor_text, &cursor) || cursor.seq > head || cursor.seq < floor)
+    {
+      g_set_error_literal (error, SIGAP_SERVER_SYNC_ERROR,
+                           SIGAP_SERVER_SYNC_ERROR_RESET_REQUIRED,
+                           "The server cannot continue from this cursor. Clear the local "
+                           "copy and pull again from cursor \"0\".");
+      return NULL;
+    }
+
+  changes = json_array_new ();
+  if (cursor.snapshot)
+    ok = snapshot_page (store, &scope, &cursor, limit, changes, &has_more, error);
+  else
+    ok = log_page (store, &scope, &cursor, limit, changes, &has_more, error);
+  if (!ok)
+    return NULL;
+
+  next = format_cursor (&cursor);
+  answer = json_object_new ();
+  json_object_set_array_member (answer, "changes", g_steal_pointer (&changes));
+  json_object_set_string_member (answer, "cursor", next);
+  json_object_set_boolean_member (answer, "has_more", has_more);
+
+  return answer;
+}
+
+/* }}} */
+
+/* Push {{{ */
+
+/* Why a mutation is rejected; the codes are the API's. */
+typedef enum
+{
+  REJECT_INVALID_REQUEST,
+  REJECT_FORBIDDEN,
+  REJECT_NOT_FOUND,
+  REJECT_INVALID_TRANSITION,
+  REJECT_ALREADY_EXISTS,
+} Reject;
+
+static const char * const reject_codes[] = {
+  "invalid_request", "forbidden", "not_found", "invalid_transition", "already_exists"
+};
+
+#define REJECT_ERROR (reject_error_quark ())
+static G_DEFINE_QUARK (sigap-server-sync-reject-quark, reject_error)
+
+typedef struct
+{
+  const char *id;
+  const char *entity;
+  gboolean delete;
+  gint64 base_version;
+  JsonArray *fields;
+  JsonObject *record;
+  const char *record_id;
+} Mutation;
+
+typedef struct
+{
+  SigapStore *store;
+  sqlite3 *db;
+  Scope scope;
+  gint64 now;
+  char *field;             /* the record member a rejection names */
+} Push;
+
+static gboolean
+reject (Push        *push,
+        GError     **error,
+        Reject       code,
+        const char  *field,
+        const char  *format,
+        ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+reject (Push        *push,
+        GError     **error,
+        Reject       code,
+        const char  *field,
+        const char  *format,
+        ...)
+{
+  va_list args;
+
+  g_free (push->field);
+  push->field = g_strdup (field);
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (REJECT_ERROR, code, format, args));
+  va_end (args);
+
+  return FALSE;
+}
+
+static gboolean
+forbidden (Push    *push,
+           GError **error)
+{
+  return reject (push, error, REJECT_FORBIDDEN, NULL, "Your role may not change this record.");
+}
+
+static JsonObject *
+result_new (const char *id,
+            const char *status)
+{
+  JsonObject *result = json_object_new ();
+
+  json_object_set_string_member (result, "id", id);
+  json_object_set_string_member (result, "status", status);
+
+  return result;
+}
+
+static JsonObject *
+result_applied (const char *id,
+                gint64      version)
+{
+  JsonObject *result = result_new (id, "applied");
+
+  json_object_set_int_member (result, "version", version);
+
+  return result;
+}
+
+static JsonObject *
+result_conflict (const char *id,
+                 gint64      version,
+                 JsonObject *record)
+{
+  JsonObject *result = result_new (id, "conflict");
+
+  json_object_set_int_member (result, "version", version);
+  json_object_set_object_member (result, "record", record);
+
+  return result;
+}
+
+static JsonObject *
+result_rejected (const char *id,
+                 const char *code,
+                 const char *message,
+                 const char *field)
+{
+  JsonObject *result = result_new (id, "rejected");
+  JsonObject *error = json_object_new ();
+
+  json_object_set_string_member (error, "code", code);
+  json_object_set_string_member (error, "message", message);
+  if (field != NULL)
+    json_object_set_string_member (error, "field", field);
+  json_object_set_object_member (result, "error", error);
+
+  return result;
+}
+
+static gboolean
+may_write_for_opd (const Scope *scope,
+                   const char  *opd_id)
+{
+  if (scope->role == SIGAP_ROLE_VERIFIKATOR)
+    return TRUE;
+
+  return scope->role == SIGAP_ROLE_ADMIN_OPD && scope->opd_id != NULL &&
+         g_strcmp0 (opd_id, scope->opd_id) == 0;
+}
+
+static gboolean
+id_is_valid (const char *id)
+{
+  gsize length = strlen (id);
+
+  if (length == 0 || length > MAX_ID_LENGTH)
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isalnum (id[i]) && id[i] != '-' && id[i] != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_record_members (Push                *push,
+                      JsonObject          *record,
+                      const char * const  *allowed,
+                      GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *field = NULL;
+
+  if (sigap_json_check_members (record, allowed, &field, &local_error))
+    return TRUE;
+
+  return reject (push, error, REJECT_INVALID_REQUEST, field, "%s", local_error->message);
+}
+
+static gboolean
+apply_record_members (Push                *push,
+                      JsonObject          *record,
+                      GObject             *object,
+                      const char * const  *members,
+                      GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *field = NULL;
+
+  if (sigap_json_apply_to_record (record, object, members, &field, &local_error))
+    return TRUE;
+
+  return reject (push, error, REJECT_INVALID_REQUEST, field, "%s", local_error->message);
+}
+
+/* The fields a mutation changes: those it lists, or every one of
+ * @mergeable that its record has. */
+static GPtrArray *
+changed_fields (Push                *push,
+                Mutation            *m,
+                const char * const  *mergeable,
+                GError             **error)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+
+  if (m->fields == NULL)
+    {
+      for (guint i = 0; mergeable[i] != NULL; i++)
+        if (json_object_has_member (m->record, mergeable[i]))
+          g_ptr_array_add (changed, (gpointer) mergeable[i]);
+
+      return g_steal_pointer (&changed);
+    }
+
+  for (guint i = 0; i < json_array_get_length (m->fields); i++)
+    {
+      const char *name = json_array_get_string_element (m->fields, i);
+      guint j;
+
+      for (j = 0; mergeable[j] != NULL; j++)
+        if (g_str_equal (name, mergeable[j]))
+          break;
+
+      if (mergeable[j] == NULL)
+        {
+          reject (push, error, REJECT_INVALID_REQUEST, "fields",
+                  "'fields' names '%s', which cannot be changed.", name);
+          return NULL;
+        }
+
+      if (!json_object_has_member (m->record, name))
+        {
+          reject (push, error, REJECT_INVALID_REQUEST, name,
+                  "'fields' names '%s' but the record lacks it.", name);
+          return NULL;
+        }
+
+      if (!g_ptr_array_find_with_equal_func (changed, mergeable[j], g_str_equal, NULL))
+        g_ptr_array_add (changed, (gpointer) mergeable[j]);
+    }
+
+  return g_steal_pointer (&changed);
+}
+
+static gboolean
+store_error_to_reject (Push     *push,
+                       GError   *store_error,
+                       GError  **error)
+{
+  if (g_error_matches (store_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_INVALID))
+    return reject (push, error, REJECT_INVALID_REQUEST, NULL,
+                   "The record breaks a rule of the database (an unknown reference or an "
+                   "empty required field).");
+  if (g_error_matches (store_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_EXISTS))
+    return reject (push, error, REJECT_ALREADY_EXISTS, NULL,
+                   "A record with the same unique key already exists.");
+  if (g_error_matches (store_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+    return reject (push, error, REJECT_NOT_FOUND, NULL, "No such record.");
+
+  g_propagate_error (error, g_error_copy (store_error));
+
+  return FALSE;
+}
+
+/* Posts {{{ */
+
+static const char * const post_members[] = {
+  "id", "opd_id", "title", "body", "category", "status", "scheduled_at", "published_at",
+  "author_id", "created_at", "version", "updated_at", "variants", NULL
+};
+
+/* What a client may change; "variants" is one field. */
+static const char * const post_fields[] = {
+  "opd_id", "title", "body", "category", "status", "scheduled_at", "published_at",
+  "author_id", "variants", NULL
+};
+
+static const char * const post_scalar_fields[] = {
+  "opd_id", "title", "body", "category", "status", "scheduled_at", "published_at",
+  "author_id", NULL
+};
+
+static const char * const variant_members[] = {
+  "platform", "title", "body", "published_url", NULL
+};
+
+static gboolean
+read_variants (Push        *push,
+               JsonObject  *record,
+               SigapPost   *post,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (record, "variants");
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return reject (push, error, REJECT_INVALID_REQUEST, "variants",
+                   "Field 'variants' must be an array of objects.");
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(SigapPostVariant) variant = sigap_post_variant_new ();
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return reject (push, error, REJECT_INVALID_REQUEST, "variants",
+                       "Field 'variants' must be an array of objects.");
+
+      object = json_node_get_object (element);
+      if (!json_object_has_member (object, "platform"))
+        return reject (push, error, REJECT_INVALID_REQUEST, "platform",
+                       "Every variant needs a 'platform'.");
+
+      if (!check_record_members (push, object, variant_members, error) ||
+          !apply_record_members (push, object, G_OBJECT (variant), variant_members, error))
+        return FALSE;
+
+      sigap_post_set_variant (post, variant);
+    }
+
+  return TRUE;
+}
+
+static void
+replace_variants (SigapPost *post,
+                  SigapPost *from)
+{
+  for (int p = 0; p < SIGAP_N_PLATFORMS; p++)
+    {
+      SigapPostVariant *variant = sigap_post_get_variant (from, p);
+
+      if (variant != NULL)
+        {
+          g_autoptr(SigapPostVariant) copy = sigap_post_variant_copy (variant);
+
+          sigap_post_set_variant (post, copy);
+        }
+      else
+        sigap_post_remove_variant (post, p);
+    }
+}
+
+static gboolean
+write_revision (Push        *push,
+                const char  *post_id,
+                gint64       version,
+                const char  *kind,
+                JsonObject  *fields,
+                GError     **error)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), fields);
+  g_autofree char *text = json_to_string (node, FALSE);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (push->db,
+                  "INSERT INTO post_revision (post_id, version, kind, author_id, fields, "
+                  "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, version);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, push->scope.user_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, push->now);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (push->db, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The fields changed on the server since @base_version, from the accepted
+ * revisions; every field when they do not account for every version
+ * (the post was also written by another path). */
+static GHashTable *
+fields_changed_since (Push        *push,
+                      const char  *post_id,
+                      gint64       base_version,
+                      gint64       version,
+                      GError     **error)
+{
+  g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  gint64 n_versions = 0;
+  gint64 last = -1;
+  int rc;
+
+  stmt = prepare (push->db,
+                  "SELECT version, fields FROM post_revision "
+                  "WHERE post_id = ?1 AND kind = 'accepted' AND version > ?2 AND version <= ?3 "
+                  "ORDER BY version",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, base_version);
+  sqlite3_bind_int64 (stmt, 3, version);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 v = sqlite3_column_int64 (stmt, 0);
+      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+      g_autoptr(JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
+
+      if (v != last)
+        n_versions++;
+      last = v;
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        {
+          GList *names = json_object_get_members (json_node_get_object (node));
+
+          for (GList *l = names; l != NULL; l = l->next)
+            g_hash_table_add (fields, g_strdup (l->data));
+          g_list_free (names);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (push->db, error);
+      return NULL;
+    }
+
+  if (n_versions != version - base_version)
+    for (guint i = 0; post_fields[i] != NULL; i++)
+      g_hash_table_add (fields, g_strdup (post_fields[i]));
+
+  return g_steal_pointer (&fields);
+}
+
+static JsonObject *
+push_post_insert (Push       *push,
+                  Mutation   *m,
+                  SigapPost  *client,
+                  GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonObject) encoded = NULL;
+  g_autoptr(JsonObject) fields = json_object_new ();
+
+  if (m->delete)
+    return result_applied (m->id, 0);
+
+  if (m->base_version != 0)
+    {
+      reject (push, error, REJECT_NOT_FOUND, NULL,
+              "The post no longer exists on the server.");
+      return NULL;
+    }
+
+  if (sigap_post_get_opd_id (client) == NULL && push->scope.role == SIGAP_ROLE_ADMIN_OPD)
+    sigap_post_set_opd_id (client, push->scope.opd_id);
+
+  if (!may_write_for_opd (&push->scope, sigap_post_get_opd_id (client)))
+    {
+      forbidden (push, error);
+      return NULL;
+    }
+
+  if (sigap_post_get_author_id (client) == NULL)
+    sigap_post_set_author_id (client, push->scope.user_id);
+  sigap_post_set_id (client, m->record_id);
+  sigap_post_set_version (client, 0);
+  sigap_post_set_created_at (client, 0);
+
+  if (!sigap_store_insert_post (push->store, client, &local_error))
+    {
+      store_error_to_reject (push, local_error, error);
+      return NULL;
+    }
+
+  encoded = post_to_json (client);
+  for (guint i = 0; post_fields[i] != NULL; i++)
+    json_object_set_member (fields, post_fields[i],
+                            json_object_dup_member (encoded, post_fields[i]));
+
+  if (!write_revision (push, m->record_id, sigap_post_get_version (client), "accepted", fields,
+                       error))
+    return NULL;
+
+  return result_applied (m->id, sigap_post_get_version (client));
+}
+
+static JsonObject *
+push_post (Push      *push,
+           Mutation  *m,
+           GError   **error)
+{
+  g_autoptr(SigapPost) client = sigap_post_new ();
+  g_autoptr(SigapPost) server = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GHashTable) server_changed = NULL;
+  g_autoptr(GPtrArray) apply = g_ptr_array_new ();
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new ();
+  g_autoptr(JsonObject) client_json = NULL;
+  g_autoptr(JsonObject) server_json = NULL;
+  gint64 version;
+
+  if (!check_record_members (push, m->record, post_members, error) ||
+      !apply_record_members (push, m->record, G_OBJECT (client), post_scalar_fields, error) ||
+      !read_variants (push, m->record, client, error))
+    return NULL;
+
+  server = sigap_store_get_post (push->store, m->record_id, &local_error);
+  if (server == NULL)
+    {
+      if (!g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      return push_post_insert (push, m, client, error);
+    }
+
+  version = sigap_post_get_version (server);
+
+  if (!may_write_for_opd (&push->scope, sigap_post_get_opd_id (server)))
+    {
+      forbidden (push, error);
+      return NULL;
+    }
+
+  if (m->base_version > version)
+    {
+      reject (push, error, REJECT_INVALID_REQUEST, "base_version",
+              "'base_version' is newer than the server's version.");
+      return NULL;
+    }
+
+  if (m->delete)
+    {
+      if (m->base_version < version)
+        return result_conflict (m->id, version, post_to_json (server));
+
+      if (!sigap_store_delete_post (push->store, m->record_id, &local_error))
+        {
+          store_error_to_reject (push, local_error, error);
+          return NULL;
+        }
+      return result_applied (m->id, version);
+    }
+
+  changed = changed_fields (push, m, post_fields, error);
+  if (changed == NULL)
+    return NULL;
+
+  if (g_ptr_array_find_with_equal_func (changed, "opd_id", g_str_equal, NULL) &&
+      !may_write_for_opd (&push->scope, sigap_post_get_opd_id (client)))
+    {
+      forbidden (push, error);
+      return NULL;
+    }
+
+  if (m->base_version < version)
+    {
+      server_changed = fields_changed_since (push, m->record_id, m->base_version, version, error);
+      if (server_changed == NULL)
+        return NULL;
+    }
+
+  client_json = post_to_json (client);
+  server_json = post_to_json (server);
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const char *name = g_ptr_array_index (changed, i);
+
+      /* The same value on both sides is no change, and no conflict. */
+      if (json_node_equal (json_object_get_member (client_json, name),
+                           json_object_get_member (server_json, name)))
+        continue;
+
+      if (server_changed != NULL && g_hash_table_contains (server_changed, name))
+        g_ptr_array_add (conflicts, (gpointer) name);
+      else
+        g_ptr_array_add (apply, (gpointer) name);
+    }
+
+  if (apply->len > 0)
+    {
+      g_autoptr(JsonObject) fields = json_object_new ();
+      g_autoptr(GPtrArray) scalars = g_ptr_array_new ();
+
+      for (guint i = 0; i < apply->len; i++)
+        {
+          const char *name = g_ptr_array_index (apply, i);
+
+          json_object_set_member (fields, name, json_object_dup_member (client_json, name));
+          if (g_str_equal (name, "variants"))
+            replace_variants (server, client);
+          else
+            g_ptr_array_add (scalars, (gpointer) name);
+        }
+      g_ptr_array_add (scalars, NULL);
+
+      if (!apply_record_members (push, m->record, G_OBJECT (server),
+                                 (const char * const *) scalars->pdata, error))
+        return NULL;
+
+      if (!sigap_store_update_post (push->store, server, &local_error))
+        {
+          store_error_to_reject (push, local_error, error);
+          return NULL;
+        }
+
+      version = sigap_post_get_version (server);
+      if (!write_revision (push, m->record_id, version, "accepted", fields, error))
+        return NULL;
+    }
+
+  if (conflicts->len > 0)
+    {
+      g_autoptr(JsonObject) fields = json_object_new ();
+
+      /* The losing values are kept, never dropped. */
+      for (guint i = 0; i < conflicts->len; i++)
+        {
+          const char *name = g_ptr_array_index (conflicts, i);
+
+          json_object_set_member (fields, name, json_object_dup_member (client_json, name));
+        }
+
+      if (!write_revision (push, m->record_id, version, "losing-edit", fields, error))
+        return NULL;
+
+      return result_conflict (m->id, version, post_to_json (server));
+    }
+
+  {
+    JsonObject *result = result_applied (m->id, version);
+
+    /* Applied over changes the client had not seen. */
+    if (server_changed != NULL && apply->len > 0)
+      json_object_set_boolean_member (result, "merged", TRUE);
+
+    return result;
+  }
+}
+
+/* }}} */
+
+/* Reports {{{ */
+
+static const char * const report_members[] = {
+  "id", "opd_id", "year", "month", "status", "figures", "notes", "signer_name", "signer_nip",
+  "submitted_at", "version", "updated_at", NULL
+};
+
+static const char * const report_fields[] = {
+  "opd_id", "year", "month", "status", "figures", "notes", "signer_name", "signer_nip", NULL
+};
+
+/* An OPD submits its report; only Diskominfo accepts or returns it. */
+static gboolean
+report_status_allowed (const Scope       *scope,
+                       SigapReportStatus  from,
+                       SigapReportStatus  to)
+{
+  if (from == to || scope->role == SIGAP_ROLE_VERIFIKATOR)
+    return TRUE;
+
+  return to == SIGAP_REPORT_STATUS_DRAFT || to == SIGAP_REPORT_STATUS_SUBMITTED;
+}
+
+static JsonObject *
+push_report (Push      *push,
+             Mutation  *m,
+             GError   **error)
+{
+  g_autoptr(SigapReport) server = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  SigapReportStatus before;
+  gint64 version;
+
+  if (!check_record_members (push, m->record, report_members, error))
+    return NULL;
+
+  server = sigap_store_get_report (push->store, m->record_id, &local_error);
+  if (server == NULL)
+    {
+      g_autoptr(SigapReport) report = sigap_report_new ();
+
+      if (!g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_clear_error (&local_error);
+
+      if (m->delete)
+        return result_applied (m->id, 0);
+
+      if (m->base_version != 0)
+        {
+          reject (push, error, REJECT_NOT_FOUND, NULL,
+                  "The report no longer exists on the server.");
+          return NULL;
+        }
+
+      if (!apply_record_members (push, m->record, G_OBJECT (report), report_fields, error))
+        return NULL;
+
+      if (sigap_report_get_opd_id (report) == NULL && push->scope.role == SIGAP_ROLE_ADMIN_OPD)
+        sigap_report_set_opd_id (report, push->scope.opd_id);
+
+      if (!may_write_for_opd (&push->scope, sigap_report_get_opd_id (report)) ||
+          !report_status_allowed (&push->scope, SIGAP_REPORT_STATUS_DRAFT,
+                                  sigap_report_get_status (report)))
+        {
+          forbidden (push, error);
+          return NULL;
+        }
+
+      sigap_report_set_id (report, m->record_id);
+      sigap_report_set_version (report, 0);
+      sigap_report_set_submitted_at (report, sigap_report_get_status (report) ==
+                                             SIGAP_REPORT_STATUS_DRAFT ? 0 : push->now);
+
+      if (!sigap_store_insert_report (push->store, report, &local_error))
+        {
+          store_error_to_reject (push, local_error, error);
+          return NULL;
+        }
+
+      return result_applied (m->id, sigap_report_get_version (report));
+    }
+
+  version = sigap_report_get_version (server);
+  before = sigap_report_get_status (server);
+
+  if (!may_write_for_opd (&push->scope, sigap_report_get_opd_id (server)))
+    {
+      forbidden (push, error);
+      return NULL;
+    }
+
+  if (m->base_version > version)
+    {
+      reject (push, error, REJECT_INVALID_REQUEST, "base_version",
+              "'base_version' is newer than the server's version.");
+      return NULL;
+    }
+
+  /* Reports do not merge: the last writer wins only if it saw the
+   * latest version. */
+  if (m->base_version < version)
+    return result_conflict (m->id, version, sigap_json_object_from_record (G_OBJECT (server),
+                                                                          NULL));
+
+  if (m->delete)
+    {
+      if (!sigap_store_delete_report (push->store, m->record_id, &local_error))
+        {
+          store_error_to_reject (push, local_error, error);
+          return NULL;
+        }
+      return result_applied (m->id, version);
+    }
+
+  changed = changed_fields (push, m, report_fields, error);
+  if (changed == NULL)
+    return NULL;
+  g_ptr_array_add (changed, NULL);
+
+  if (!apply_record_members (push, m->record, G_OBJECT (server),
+                             (const char * const *) changed->pdata, error))
+    return NULL;
+
+  if (!may_write_for_opd (&push->scope, sigap_report_get_opd_id (server)) ||
+      !report_status_allowed (&push->scope, before, sigap_report_get_status (server)))
+    {
+      forbidden (push, error);
+      return NULL;
+    }
+
+  if (before != SIGAP_REPORT_STATUS_SUBMITTED &&
+      sigap_report_get_status (server) == SIGAP_REPORT_STATUS_SUBMITTED)
+    sigap_report_set_submitted_at (server, push->now);
+
+  if (!sigap_store_update_report (push->store, server, &local_error))
+    {
+      store_error_to_reject (push, local_error, error);
+      return NULL;
+    }
+
+  return result_applied (m->id, sigap_report_get_version (server));
+}
+
+/* }}} */
+
+/* Complaints {{{ */
+
+static const char * const complaint_members[] = {
+  "id", "tracking_number", "channel", "kind", "category", "kecamatan", "desa",
+  "citizen_name", "citizen_contact", "citizen_handle", "source_url", "body", "status",
+  "opd_id", "assignee_id", "public_issue", "received_at", "due_at", "resolved_at",
+  "version", "updated_at", NULL
+};
+
+/* What a new complaint takes from the client; the server sets its status,
+ * tracking number and times. */
+static const char * const complaint_fields[] = {
+  "channel", "kind", "category", "kecamatan", "desa", "citizen_name", "citizen_contact",
+  "citizen_handle", "source_url", "body", "opd_id", "assignee_id", "due_at", NULL
+};
+
+static JsonObject *
+push_complaint (Push      *push,
+                Mutation  *m,
+                GError   **error)
+{
+  g_autoptr(SigapComplaint) existing = NULL;
+  g_autoptr(SigapComplaint) complaint = sigap_complaint_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (m->delete)
+    {
+      forbidden (push, error);
+      return NULL;
+    }
+
+  if (!check_record_members (push, m->record, complaint_members, error))
+    return NULL;
+
+  existing = sigap_store_get_complaint (push->store, m->record_id, &local_error);
+  if (existing != NULL)
+    {
+      reject (push, error, REJECT_INVALID_REQUEST, NULL,
+              "The complaint exists: it changes only through complaint_event mutations.");
+      return NULL;
+    }
+  if (!g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  g_clear_error (&local_error);
+
+  if (!apply_record_members (push, m->record, G_OBJECT (complaint), complaint_fields, error))
+    return NULL;
+
+  if (sigap_complaint_get_opd_id (complaint) == NULL &&
+      push->scope.role == SIGAP_ROLE_ADMIN_OPD)
+    sigap_complaint_set_opd_id (complaint, push->scope.opd_id);
+
+  if (push->scope.role != SIGAP_ROLE_VERIFIKATOR &&
+      !(push->scope.role == SIGAP_ROLE_ADMIN_OPD &&
+        may_write_for_opd (&push->scope, sigap_complaint_get_opd_id (complaint))))
+    {
+      forbidden (push, error);
+      return NULL;
+    }
+
+  sigap_complaint_set_id (complaint, m->record_id);
+  sigap_complaint_set_status (complaint, SIGAP_COMPLAINT_STATUS_RECEIVED);
+  sigap_complaint_set_public_issue (complaint, FALSE);
+  sigap_complaint_set_received_at (complaint, push->now);
+  sigap_complaint_set_resolved_at (complaint, 0);
+  sigap_complaint_set_version (complaint, 0);
+
+  if (!sigap_store_insert_complaint (push->store, complaint, &local_error))
+    {
+      store_error_to_reject (push, local_error, error);
+      return NULL;
+    }
+
+  return result_applied (m->id, sigap_complaint_get_version (complaint));
+}
+
+static const char * const event_members[] = {
+  "id", "complaint_id", "action", "actor_id", "note", "from_status", "to_status", "opd_id",
+  "created_at", NULL
+};
+
+static const char * const event_fields[] = {
+  "complaint_id", "action", "note", "from_status", "to_status", "opd_id", NULL
+};
+
+static gboolean
+event_exists (Push        *push,
+              const char  *id,
+              gboolean    *exists,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (push->db, "SELECT 1 FROM complaint_event WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sql_error (push->db, error);
+      return FALSE;
+    }
+
+  *exists = rc == SQLITE_ROW;
+
+  return TRUE;
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+find_triage_opd (Push     *push,
+                 char    **opd_id,
+                 GError  **error)
+{
+  g_autoptr(SigapOpd) opd = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  opd = sigap_store_find_opd_by_code (push->store, "diskominfo", &local_error);
+  if (opd == NULL &&
+      !g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *opd_id = opd != NULL ? g_strdup (sigap_opd_get_id (opd)) : NULL;
+
+  return TRUE;
+}
+
+static JsonObject *
+push_event (Push      *push,
+            Mutation  *m,
+            GError   **error)
+{
+  static const char * const required[] = { "complaint_id", "action", "from_status", "to_status",
+                                           NULL };
+  g_autoptr(SigapComplaintEvent) event = sigap_complaint_event_new ();
+  g_autoptr(SigapComplaint) complaint = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SigapComplaintStatus from;
+  SigapComplaintStatus to;
+  SigapComplaintActor actor;
+  const char *action;
+  gboolean owns;
+  gboolean exists;
+
+  if (m->delete)
+    {
+      reject (push, error, REJECT_INVALID_REQUEST, "op",
+              "The timeline is append-only: events cannot be deleted.");
+      return NULL;
+    }
+
+  if (!check_record_members (push, m->record, event_members, error))
+    return NULL;
+
+  for (guint i = 0; required[i] != NULL; i++)
+    {
+      JsonNode *node = json_object_get_member (m->record, required[i]);
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        {
+          reject (push, error, REJECT_INVALID_REQUEST, required[i],
+                  "Field '%s' is required.", required[i]);
+          return NULL;
+        }
+    }
+
+  if (!apply_record_members (push, m->record, G_OBJECT (event), event_fields, error))
+    return NULL;
+
+  if (!event_exists (push, m->record_id, &exists, error))
+    return NULL;
+  if (exists)
+    {
+      reject (push, error, REJECT_ALREADY_EXISTS, "id",
+              "An event with this id exists; the timeline is append-only.");
+      return NULL;
+    }
+
+  complaint = sigap_store_get_complaint (push->store,
+                                         sigap_complaint_event_get_complaint_id (event),
+                                         &local_error);
+  if (complaint == NULL)
+    {
+      store_error_to_reject (push, local_error, error);
+      return NULL;
+    }
+
+  owns = push->scope.role == SIGAP_ROLE_ADMIN_OPD && push->scope.opd_id != NULL &&
+         g_strcmp0 (sigap_complaint_get_opd_id (complaint), push->scope.opd_id) == 0;
+  actor = sigap_complaint_actor_for (push->scope.role, owns,
+                                     sigap_complaint_get_public_issue (complaint));
+  if (actor == SIGAP_COMPLAINT_ACTOR_NONE)
+    {
+      forbidden (push, error);
+      return NULL;
+    }
+
+  from = sigap_complaint_event_get_from_status (event);
+  to = sigap_complaint_event_get_to_status (event);
+  action = sigap_complaint_event_get_action (event);
+
+  if (from != sigap_complaint_get_status (complaint))
+    {
+      reject (push, error, REJECT_INVALID_TRANSITION, "from_status",
+              "'from_status' is not the complaint's status now.");
+      return NULL;
+    }
+
+  if (g_strcmp0 (action, SIGAP_COMPLAINT_ACTION_NOTE) == 0 ||
+      g_strcmp0 (action, SIGAP_COMPLAINT_ACTION_ESCALATED) == 0)
+    {
+      if (to != from)
+        {
+          reject (push, error, REJECT_INVALID_TRANSITION, "to_status",
+                  "A '%s' event keeps the status: 'to_status' must be 'from_status'.", action);
+          return NULL;
+        }
+
+      if (!sigap_complaint_action_allowed (action, push->scope.role, owns,
+                                           sigap_complaint_get_public_issue (complaint)))
+        {
+          forbidden (push, error);
+          return NULL;
+        }
+
+      if (g_str_equal (action, SIGAP_COMPLAINT_ACTION_ESCALATED))
+        sigap_complaint_set_public_issue (complaint, TRUE);
+    }
+  else
+    {
+      const SigapComplaintTransition *rule = sigap_complaint_find_transition (from, to);
+
+      if (rule == NULL || g_strcmp0 (action, sigap_complaint_status_action (to)) != 0)
+        {
+          reject (push, error, REJECT_INVALID_TRANSITION, "action",
+                  "The complaint state machine has no such step.");
+          return NULL;
+        }
+
+      if (!sigap_complaint_transition_allowed (from, to, push->scope.role, owns))
+        {
+          forbidden (push, error);
+          return NULL;
+        }
+
+      if ((rule->needs & SIGAP_COMPLAINT_NEEDS_NOTE) != 0 &&
+          text_is_blank (sigap_complaint_event_get_note (event)))
+        {
+          reject (push, error, REJECT_INVALID_REQUEST, "note", "This step needs a 'note'.");
+          return NULL;
+        }
+
+      if ((rule->needs & SIGAP_COMPLAINT_NEEDS_OPD) != 0)
+        {
+          g_autoptr(SigapOpd) opd = NULL;
+          const char *opd_id = sigap_complaint_event_get_opd_id (event);
+
+          if (opd_id != NULL)
+            opd = sigap_store_get_opd (push->store, opd_id, &local_error);
+          if (opd == NULL)
+            {
+              if (local_error != NULL &&
+                  !g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return NULL;
+                }
+              reject (push, error, REJECT_INVALID_REQUEST, "opd_id",
+                      "Routing needs 'opd_id', the ID of an existing OPD.");
+              return NULL;
+            }
+          sigap_complaint_set_opd_id (complaint, opd_id);
+        }
+
+      if (to == SIGAP_COMPLAINT_STATUS_NOT_OUR_AUTHORITY)
+        {
+          g_autofree char *triage = NULL;
+
+          /* Back to Diskominfo's triage. */
+          if (!find_triage_opd (push, &triage, error))
+            return NULL;
+          sigap_complaint_set_opd_id (complaint, triage);
+        }
+
+      if (to == SIGAP_COMPLAINT_STATUS_RESOLVED)
+        sigap_complaint_set_resolved_at (complaint, push->now);
+
+      sigap_complaint_set_status (complaint, to);
+    }
+
+  if (!sigap_store_update_complaint (push->store, complaint, &local_error))
+    {
+      store_error_to_reject (push, local_error, error);
+      return NULL;
+    }
+
+  /* Server time orders the timeline: the client's clock is not used. */
+  sigap_complaint_event_set_id (event, m->record_id);
+  sigap_complaint_event_set_actor_id (event, push->scope.user_id);
+  sigap_complaint_event_set_opd_id (event, sigap_complaint_get_opd_id (complaint));
+  sigap_complaint_event_set_created_at (event, push->now);
+
+  if (!sigap_store_add_complaint_event (push->store, event, &local_error))
+    {
+      store_error_to_reject (push, local_error, error);
+      return NULL;
+    }
+
+  return result_applied (m->id, sigap_complaint_get_version (complaint));
+}
+
+/* }}} */
+
+/* Reading the body {{{ */
+
+static const char * const mutation_members[] = {
+  "id", "entity", "op", "base_version", "fields", "record", NULL
+};
+
+static const char * const push_entities[] = {
+  "post", "report", "complaint", "complaint_event", NULL
+};
+
+static gboolean
+invalid_body (char       **field,
+              GError     **error,
+              guint        index,
+              const char  *member,
+              const char  *message)
+{
+  if (field != NULL)
+    *field = member != NULL ? g_strdup_printf ("mutations[%u].%s", index, member)
+                            : g_strdup_printf ("mutations[%u]", index);
+
+  g_set_error_literal (error, SIGAP_SERVER_SYNC_ERROR,
+                       SIGAP_SERVER_SYNC_ERROR_INVALID_REQUEST, message);
+
+  return FALSE;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static gboolean
+read_mutation (JsonNode    *node,
+               guint        index,
+               GHashTable  *ids,
+               Mutation    *m,
+               char       **field,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *member = NULL;
+  JsonObject *object;
+  JsonNode *member_node;
+  const char *op;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid_body (field, error, index, NULL, "Every mutation must be an object.");
+
+  object = json_node_get_object (node);
+  if (!sigap_json_check_members (object, mutation_members, &member, &local_error))
+    return invalid_body (field, error, index, member, local_error->message);
+
+  m->id = string_member (object, "id");
+  if (m->id == NULL || !id_is_valid (m->id))
+    return invalid_body (field, error, index, "id",
+                         "Field 'id' is required: 1 to 64 letters, digits, '-' or '_'.");
+  if (!g_hash_table_add (ids, (gpointer) m->id))
+    return invalid_body (field, error, index, "id", "Two mutations have the same 'id'.");
+
+  m->entity = string_member (object, "entity");
+  if (m->entity == NULL || !g_strv_contains (push_entities, m->entity))
+    return invalid_body (field, error, index, "entity",
+                         "Field 'entity' must be 'post', 'report', 'complaint' or "
+                         "'complaint_event'.");
+
+  op = string_member (object, "op");
+  if (op == NULL || (!g_str_equal (op, "upsert") && !g_str_equal (op, "delete")))
+    return invalid_body (field, error, index, "op", "Field 'op' must be 'upsert' or 'delete'.");
+  m->delete = g_str_equal (op, "delete");
+
+  member_node = json_object_get_member (object, "base_version");
+  m->base_version = 0;
+  if (member_node != NULL && !JSON_NODE_HOLDS_NULL (member_node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (member_node) ||
+          json_node_get_value_type (member_node) != G_TYPE_INT64 ||
+          json_node_get_int (member_node) < 0)
+        return invalid_body (field, error, index, "base_version",
+                             "Field 'base_version' must be an integer of at least 0.");
+      m->base_version = json_node_get_int (member_node);
+    }
+
+  member_node = json_object_get_member (object, "fields");
+  m->fields = NULL;
+  if (member_node != NULL && !JSON_NODE_HOLDS_NULL (member_node))
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (member_node))
+        return invalid_body (field, error, index, "fields",
+                             "Field 'fields' must be an array of field names.");
+      m->fields = json_node_get_array (member_node);
+      for (guint i = 0; i < json_array_get_length (m->fields); i++)
+        {
+          JsonNode *name = json_array_get_element (m->fields, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (name) || json_node_get_value_type (name) != G_TYPE_STRING)
+            return invalid_body (field, error, index, "fields",
+                                 "Field 'fields' must be an array of field names.");
+        }
+    }
+
+  member_node = json_object_get_member (object, "record");
+  if (member_node == NULL || !JSON_NODE_HOLDS_OBJECT (member_node))
+    return invalid_body (field, error, index, "record",
+                         "Field 'record' is required: an object with the record's 'id'.");
+  m->record = json_node_get_object (member_node);
+
+  m->record_id = string_member (m->record, "id");
+  if (m->record_id == NULL || !id_is_valid (m->record_id))
+    return invalid_body (field, error, index, "record.id",
+                         "Field 'record.id' is required: 1 to 64 letters, digits, '-' or '_'.");
+
+  return TRUE;
+}
+
+/* }}} */
+
+/* The stored answer to mutation @id, if it was seen before. */
+static gboolean
+find_stored (Push        *push,
+             const char  *id,
+             char       **user_id,
+             char       **result,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (push->db,
+                                "SELECT user_id, result FROM sync_mutation WHERE id = ?1",
+                                error);
+  int rc;
+
+  *user_id = *result = NULL;
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *user_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *result = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sql_error (push->db, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+store_result (Push        *push,
+              const char  *id,
+              JsonObject  *result,
+              GError     **error)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), result);
+  g_autofree char *text = json_to_string (node, FALSE);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (push->db,
+                  "INSERT INTO sync_mutation (id, user_id, result, applied_at) "
+                  "VALUES (?1, ?2, ?3, ?4)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, push->scope.user_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, push->now);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (push->db, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Applies one new mutation under a savepoint; %NULL only when the
+ * database fails. */
+static JsonObject *
+apply_mutation (Push      *push,
+                Mutation  *m,
+                GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *result = NULL;
+
+  if (!exec (push->db, "SAVEPOINT sigap_mutation", error))
+    return NULL;
+
+  g_clear_pointer (&push->field, g_free);
+
+  if (push->scope.role == SIGAP_ROLE_PIMPINAN)
+    forbidden (push, &local_error);
+  else if (g_str_equal (m->entity, "post"))
+    result = push_post (push, m, &local_error);
+  else if (g_str_equal (m->entity, "report"))
+    result = push_report (push, m, &local_error);
+  else if (g_str_equal (m->entity, "complaint"))
+    result = push_complaint (push, m, &local_error);
+  else
+    result = push_event (push, m, &local_error);
+
+  if (result != NULL)
+    {
+      if (!exec (push->db, "RELEASE sigap_mutation", error))
+        {
+          json_object_unref (result);
+          return NULL;
+        }
+      return result;
+    }
+
+  /* Undo whatever the mutation wrote before it failed. */
+  sqlite3_exec (push->db, "ROLLBACK TO sigap_mutation; RELEASE sigap_mutation",
+                NULL, NULL, NULL);
+
+  if (local_error != NULL && local_error->domain == REJECT_ERROR)
+    return result_rejected (m->id, reject_codes[local_error->code], local_error->message,
+                            push->field);
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return NULL;
+}
+
+/**
+ * sigap_server_sync_push:
+ * @store: the server's store
+ * @user: the signed-in user
+ * @body: the request body, {"mutations": […]}
+ * @field: (out) (optional) (transfer full): the member at fault when the
+ *   body is malformed, such as "mutations[3].entity"
+ * @error: return location for a %SIGAP_SERVER_SYNC_ERROR_INVALID_REQUEST
+ *   or a #SigapStoreError
+ *
+ * Applies the mutations of @body in one transaction.
+ *
+ * Returns: (transfer full) (nullable): {"results": […], "cursor": "…"}
+ */
+JsonObject *
+sigap_server_sync_push (SigapStore  *store,
+                        SigapUser   *user,
+                        JsonObject  *body,
+                        char       **field,
+                        GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree Mutation *mutations = NULL;
+  g_autoptr(JsonArray) results = NULL;
+  g_autofree char *cursor = NULL;
+  JsonNode *node;
+  JsonArray *array;
+  JsonObject *answer;
+  Push push = { 0 };
+  guint n;
+  gint64 head;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (store), NULL);
+  g_return_val_if_fail (SIGAP_IS_USER (user), NULL);
+  g_return_val_if_fail (body != NULL, NULL);
+
+  node = json_object_get_member (body, "mutations");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      if (field != NULL)
+        *field = g_strdup ("mutations");
+      g_set_error_literal (error, SIGAP_SERVER_SYNC_ERROR,
+                           SIGAP_SERVER_SYNC_ERROR_INVALID_REQUEST,
+                           "Field 'mutations' is required: an array of mutations.");
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n > SIGAP_SERVER_SYNC_MAX_MUTATIONS)
+    {
+      if (field != NULL)
+        *field = g_strdup ("mutations");
+      g_set_error (error, SIGAP_SERVER_SYNC_ERROR, SIGAP_SERVER_SYNC_ERROR_INVALID_REQUEST,
+                   "A push holds at most %d mutations.", SIGAP_SERVER_SYNC_MAX_MUTATIONS);
+      return NULL;
+    }
+
+  /* Refuse a malformed batch before touching anything. */
+  mutations = g_new0 (Mutation, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    if (!read_mutation (json_array_get_element (array, i), i, ids, &mutations[i], field, error))
+      return NULL;
+
+  push.store = store;
+  push.db = sigap_store_get_connection (store);
+  push.now = g_get_real_time () / G_USEC_PER_SEC;
+  scope_init (&push.scope, user);
+
+  if (!sigap_store_begin (store, error))
+    return NULL;
+
+  results = json_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      Mutation *m = &mutations[i];
+      g_autofree char *stored_user = NULL;
+      g_autofree char *stored = NULL;
+      JsonObject *result;
+
+      if (!find_stored (&push, m->id, &stored_user, &stored, error))
+        goto failed;
+
+      if (stored != NULL && g_strcmp0 (stored_user, push.scope.user_id) == 0)
+        {
+          g_autoptr(JsonNode) parsed = json_from_string (stored, NULL);
+
+          /* A retry: the same answer, and nothing changes. */
+          if (parsed != NULL && JSON_NODE_HOLDS_OBJECT (parsed))
+            {
+              json_array_add_element (results, g_steal_pointer (&parsed));
+              continue;
+            }
+          g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_CORRUPT,
+                       "The stored answer to a mutation is not JSON.");
+          goto failed;
+        }
+
+      if (stored != NULL)
+        {
+          json_array_add_element (results,
+                                  object_node (result_rejected (m->id, "invalid_request",
+                                                                "Another user sent a mutation "
+                                                                "with this id; use a new UUID.",
+                                                                "id")));
+          continue;
+        }
+
+      result = apply_mutation (&push, m, error);
+      if (result == NULL)
+        goto failed;
+
+      json_array_add_element (results, object_node (result));
+      if (!store_result (&push, m->id, result, error))
+        goto failed;
+    }
+
+  if (!log_head (push.db, &head, error) || !sigap_store_commit (store, error))
+    goto failed;
+
+  g_free (push.field);
+
+  cursor = g_strdup_printf ("L%" G_GINT64_FORMAT, head);
+  answer = json_object_new ();
+  json_object_set_array_member (answer, "results", g_steal_pointer (&results));
+  json_object_set_string_member (answer, "cursor", cursor);
+
+  return answer;
+
+failed:
+  sigap_store_rollback (store);
+  g_free (push.field);
+
+  return NULL;
+}
+
+/* }}} */
