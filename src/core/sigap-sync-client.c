@@ -1899,3 +1899,99 @@ sigap_sync_client_sync_finish (SigapSyncClient  *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+static void
+logout_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SigapSyncClient *self = g_task_get_source_object (task);
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+  guint status = 0;
+
+  if (!read_response (self, msg, result, &status, &root, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* 401: the token had expired or was revoked already, which is what
+   * signing out wants anyway. */
+  if (status != SOUP_STATUS_NO_CONTENT && status != SOUP_STATUS_OK &&
+      status != SOUP_STATUS_UNAUTHORIZED)
+    {
+      set_status_error (self, status, root, &error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sigap_sync_client_logout_async:
+ * @self: a #SigapSyncClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the server answered
+ * @user_data: data for @callback
+ *
+ * Revokes the token at POST /api/v1/auth/logout. The client forgets the
+ * token at once, whatever the server answers; without a token there is
+ * nothing to revoke and the call succeeds.
+ */
+void
+sigap_sync_client_logout_async (SigapSyncClient     *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+
+  g_return_if_fail (SIGAP_IS_SYNC_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sigap_sync_client_logout_async);
+
+  if (self->token == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  msg = new_message (self, "POST", "/api/v1/auth/logout", NULL);
+  sigap_sync_client_set_token (self, NULL);
+  if (msg == NULL)
+    {
+      GError *error = NULL;
+
+      set_network_error (self, &error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    logout_done_cb, g_steal_pointer (&task));
+}
+
+/**
+ * sigap_sync_client_logout_finish:
+ * @self: a #SigapSyncClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #SigapSyncError
+ *
+ * Returns: %TRUE if the server revoked the token, or had no valid one
+ */
+gboolean
+sigap_sync_client_logout_finish (SigapSyncClient  *self,
+                                 GAsyncResult     *result,
+                                 GError          **error)
+{
+  g_return_val_if_fail (SIGAP_IS_SYNC_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

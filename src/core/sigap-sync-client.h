@@ -82,4 +82,12 @@ gboolean         sigap_sync_client_sync_finish    (SigapSyncClient      *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
 
+void             sigap_sync_client_logout_async   (SigapSyncClient      *self,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean         sigap_sync_client_logout_finish  (SigapSyncClient      *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+
 G_END_DECLS

@@ -17,6 +17,9 @@
 #include "sigap-json.h"
 #include "sigap-password.h"
 #include "sigap-server-auth.h"
+#include "sigap-server-documents.h"
+#include "sigap-server-media.h"
+#include "sigap-server-public.h"
 #include "sigap-server-sync.h"
 
 /*
@@ -102,6 +105,10 @@ static void handle_get_complaint  (Request *req);
 static void handle_get_post       (Request *req);
 static void handle_sync_pull      (Request *req);
 static void handle_sync_push      (Request *req);
+static void handle_media_get      (Request *req);
+static void handle_media_put      (Request *req);
+static void handle_platforms      (Request *req);
+static void handle_holidays       (Request *req);
 
 static const Route routes[] = {
   { "POST", "auth/login",      FALSE, handle_login },
@@ -118,6 +125,13 @@ static const Route routes[] = {
   { "GET",  "posts/*",         TRUE,  handle_get_post },
   { "GET",  "sync/pull",       TRUE,  handle_sync_pull },
   { "POST", "sync/push",       TRUE,  handle_sync_push },
+  { "GET",  "media/*",         TRUE,  handle_media_get },
+  { "HEAD", "media/*",         TRUE,  handle_media_get },
+  { "PUT",  "media/*",         TRUE,  handle_media_put },
+  { "GET",  "rules/platforms", TRUE,  handle_platforms },
+  { "PUT",  "rules/platforms", TRUE,  handle_platforms },
+  { "GET",  "calendar/holidays", TRUE, handle_holidays },
+  { "PUT",  "calendar/holidays", TRUE, handle_holidays },
 };
 
 /* Citizens' personal data in a complaint, left out for the roles that do
@@ -1313,6 +1327,72 @@ handle_sync_push (Request *req)
 
 /* }}} */
 
+/* Media, platform rules and holidays {{{ */
+
+/* The body of a PUT arrived through sigap_server_media_begin_upload(),
+ * called from early_callback(). */
+static void
+handle_media_put (Request *req)
+{
+  sigap_server_media_put (req->self->store, req->msg, req->user, req->segments[1]);
+}
+
+static void
+handle_media_get (Request *req)
+{
+  sigap_server_media_get (req->self->store, req->msg, req->segments[1]);
+}
+
+static void
+handle_platforms (Request *req)
+{
+  sigap_server_documents_handle (req->self->store, req->msg, req->user,
+                                 SIGAP_SERVER_DOCUMENT_PLATFORMS, req->query);
+}
+
+static void
+handle_holidays (Request *req)
+{
+  sigap_server_documents_handle (req->self->store, req->msg, req->user,
+                                 SIGAP_SERVER_DOCUMENT_HOLIDAYS, req->query);
+}
+
+static char **split_path (const char *path);
+
+/* A media upload is larger than MAX_BODY and streams to disk: its sender
+ * is signed in and checked before any of the body is read. Returns
+ * whether @msg is one. */
+static gboolean
+early_media_upload (SigapHttpServer   *self,
+                    SoupServerMessage *msg,
+                    const char        *path,
+                    GHashTable        *query)
+{
+  g_auto(Request) req = { self, msg, NULL, NULL, NULL, query };
+
+  if (strcmp (soup_server_message_get_method (msg), "PUT") != 0)
+    return FALSE;
+
+  req.segments = split_path (path);
+  if (req.segments == NULL || g_strv_length (req.segments) != 2 ||
+      strcmp (req.segments[0], "media") != 0)
+    return FALSE;
+
+  if (!authenticate (&req))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+      send_unauthorized (msg);
+      return TRUE;
+    }
+
+  sigap_server_media_begin_upload (self->store, msg, req.user, req.segments[1]);
+
+  return TRUE;
+}
+
+/* }}} */
+
 /* Routing {{{ */
 
 /* Splits the path after /api/v1/ into decoded segments; %NULL if the path
@@ -1443,6 +1523,9 @@ early_callback (SoupServer        *server,
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
 
+  if (early_media_upload (user_data, msg, path, query))
+    return;
+
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > MAX_BODY)
     {
@@ -1533,6 +1616,41 @@ sigap_http_server_new (SigapStore *store)
   return self;
 }
 
+/* What listening on a socket and answering an in-memory stream share:
+ * the change log that sync pulls read (from now on every write, by any
+ * path, enters it), the server's own tables, and the handlers. */
+static gboolean
+sigap_http_server_set_up (SigapHttpServer  *self,
+                          GTlsCertificate  *certificate,
+                          GError          **error)
+{
+  g_autofree char *change_log = NULL;
+
+  change_log = sigap_store_get_meta (self->store, "change_log");
+  if (g_strcmp0 (change_log, "on") != 0 &&
+      !sigap_store_set_meta (self->store, "change_log", "on", error))
+    return FALSE;
+
+  if (!sigap_server_media_prepare (self->store, error) ||
+      !sigap_server_documents_prepare (self->store, error))
+    return FALSE;
+
+  /* raw-paths: the router decodes each segment once, so that an encoded
+   * "/" stays inside its segment. */
+  self->server = soup_server_new ("server-header", "sigap-server/" PACKAGE_VERSION " ",
+                                  "tls-certificate", certificate,
+                                  "raw-paths", TRUE,
+                                  NULL);
+  soup_server_add_early_handler (self->server, NULL, early_callback, self, NULL);
+  soup_server_add_handler (self->server, NULL, server_callback, self, NULL);
+  /* The citizens' complaint form under /aduan, with its own body limit. */
+  sigap_server_public_add_handlers (self->server, self->store);
+  g_signal_connect_object (self->server, "request-finished",
+                           G_CALLBACK (request_finished_cb), self, G_CONNECT_DEFAULT);
+
+  return TRUE;
+}
+
 /**
  * sigap_http_server_listen:
  * @self: a #SigapHttpServer
@@ -1561,20 +1679,12 @@ sigap_http_server_listen (SigapHttpServer  *self,
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
-  g_autofree char *change_log = NULL;
   SoupServerListenOptions options = 0;
   GSList *uris;
 
   g_return_val_if_fail (SIGAP_IS_HTTP_SERVER (self), FALSE);
   g_return_val_if_fail (address != NULL, FALSE);
   g_return_val_if_fail (self->server == NULL, FALSE);
-
-  /* From now on every write, by any path, enters the change log that
-   * sync pulls read. */
-  change_log = sigap_store_get_meta (self->store, "change_log");
-  if (g_strcmp0 (change_log, "on") != 0 &&
-      !sigap_store_set_meta (self->store, "change_log", "on", error))
-    return FALSE;
 
   inet = g_inet_address_new_from_string (address);
   if (inet == NULL)
@@ -1594,16 +1704,8 @@ sigap_http_server_listen (SigapHttpServer  *self,
       options |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
-  /* raw-paths: the router decodes each segment once, so that an encoded
-   * "/" stays inside its segment. */
-  self->server = soup_server_new ("server-header", "sigap-server/" PACKAGE_VERSION " ",
-                                  "tls-certificate", certificate,
-                                  "raw-paths", TRUE,
-                                  NULL);
-  soup_server_add_early_handler (self->server, NULL, early_callback, self, NULL);
-  soup_server_add_handler (self->server, NULL, server_callback, self, NULL);
-  g_signal_connect_object (self->server, "request-finished",
-                           G_CALLBACK (request_finished_cb), self, G_CONNECT_DEFAULT);
+  if (!sigap_http_server_set_up (self, certificate, error))
+    return FALSE;
 
   socket_address = g_inet_socket_address_new (inet, port);
   if (!soup_server_listen (self->server, socket_address, options, error))
@@ -1648,4 +1750,55 @@ sigap_http_server_disconnect (SigapHttpServer *self)
 
   if (self->server != NULL)
     soup_server_disconnect (self->server);
+}
+
+/**
+ * sigap_http_server_accept_iostream:
+ * @self: a #SigapHttpServer
+ * @stream: a connection to a client, such as an in-memory stream
+ * @error: return location for a #GError
+ *
+ * Answers the requests that arrive on @stream as if they came from
+ * 127.0.0.1, without listening on a socket: for the fuzz target
+ * (tests/fuzz/). Before sigap_http_server_listen(), it sets the server up
+ * the same way, change log included; do not call listen() after it.
+ *
+ * Returns: %TRUE if the server took @stream
+ */
+gboolean
+sigap_http_server_accept_iostream (SigapHttpServer  *self,
+                                   GIOStream        *stream,
+                                   GError          **error)
+{
+  g_autoptr(GInetAddress) loopback = NULL;
+  g_autoptr(GSocketAddress) local = NULL;
+  g_autoptr(GSocketAddress) remote = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_HTTP_SERVER (self), FALSE);
+  g_return_val_if_fail (G_IS_IO_STREAM (stream), FALSE);
+
+  if (self->server == NULL && !sigap_http_server_set_up (self, NULL, error))
+    return FALSE;
+
+  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  local = g_inet_socket_address_new (loopback, 80);
+  remote = g_inet_socket_address_new (loopback, 40000);
+
+  return soup_server_accept_iostream (self->server, stream, local, remote, error);
+}
+
+/**
+ * sigap_http_server_get_soup_server:
+ * @self: a #SigapHttpServer
+ *
+ * Returns: (transfer none) (nullable): the #SoupServer that answers, once
+ *   sigap_http_server_listen() or sigap_http_server_accept_iostream() set
+ *   it up
+ */
+SoupServer *
+sigap_http_server_get_soup_server (SigapHttpServer *self)
+{
+  g_return_val_if_fail (SIGAP_IS_HTTP_SERVER (self), NULL);
+
+  return self->server;
 }

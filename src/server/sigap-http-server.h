@@ -34,4 +34,10 @@ gboolean         sigap_http_server_listen      (SigapHttpServer  *self,
 guint16          sigap_http_server_get_port    (SigapHttpServer  *self);
 void             sigap_http_server_disconnect  (SigapHttpServer  *self);
 
+/* Answers the requests on @stream without a socket (the fuzz target). */
+gboolean         sigap_http_server_accept_iostream (SigapHttpServer  *self,
+                                                    GIOStream        *stream,
+                                                    GError          **error);
+SoupServer      *sigap_http_server_get_soup_server (SigapHttpServer  *self);
+
 G_END_DECLS

@@ -1,0 +1,59 @@
+/* sigap-server-documents.h
+ *
+ * Copyright 2026 The Sigap authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "sigap-store.h"
+
+G_BEGIN_DECLS
+
+#define SIGAP_SERVER_DOCUMENTS_ERROR (sigap_server_documents_error_quark ())
+
+/**
+ * SigapServerDocumentsError:
+ * @SIGAP_SERVER_DOCUMENTS_ERROR_INVALID: the document does not have the
+ *   shape its kind requires
+ *
+ * Messages are English sentences for programs.
+ */
+typedef enum
+{
+  SIGAP_SERVER_DOCUMENTS_ERROR_INVALID,
+} SigapServerDocumentsError;
+
+/**
+ * SigapServerDocument:
+ * @SIGAP_SERVER_DOCUMENT_PLATFORMS: the platform rules, `platforms.json`
+ * @SIGAP_SERVER_DOCUMENT_HOLIDAYS: one year's holidays, `holidays/YYYY.json`
+ *
+ * The documents the server hands to every desktop.
+ */
+typedef enum
+{
+  SIGAP_SERVER_DOCUMENT_PLATFORMS,
+  SIGAP_SERVER_DOCUMENT_HOLIDAYS,
+} SigapServerDocument;
+
+GQuark    sigap_server_documents_error_quark (void);
+
+gboolean  sigap_server_documents_prepare     (SigapStore           *store,
+                                              GError              **error);
+gboolean  sigap_server_documents_validate    (SigapServerDocument   kind,
+                                              JsonNode             *root,
+                                              int                   year,
+                                              char                **field,
+                                              GError              **error);
+void      sigap_server_documents_handle      (SigapStore           *store,
+                                              SoupServerMessage    *msg,
+                                              SigapUser            *user,
+                                              SigapServerDocument   kind,
+                                              GHashTable           *query);
+
+G_END_DECLS

@@ -1,0 +1,288 @@
+#!/usr/bin/python3
+# check-central-data.py
+#
+# Copyright 2026 The Sigap authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Checks the shape of data/platforms.json and data/holidays/YYYY.json.
+
+The same rules as sigap_server_documents_validate() in
+src/server/sigap-server-documents.c, which refuses a document the server
+is sent that breaks them: no unknown member, every required one, each of
+the right type and range.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import sys
+
+COUNTINGS = {"characters", "x-weighted", "utf8-bytes", "utf16"}
+KINDS = {"libur-nasional", "cuti-bersama"}
+IDENTIFIER = re.compile(r"^[a-z0-9_-]{1,32}$")
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+errors = []
+
+
+def fail(path, message):
+    errors.append(f"{path}: {message}")
+
+
+def is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_number(value):
+    return (is_int(value) or isinstance(value, float))
+
+
+def members(obj, path, allowed, required):
+    if not isinstance(obj, dict):
+        fail(path, "must be an object")
+        return False
+    ok = True
+    for name in obj:
+        if name not in allowed:
+            fail(f"{path}.{name}", "is not a member this document may have")
+            ok = False
+    for name in required:
+        if name not in obj:
+            fail(f"{path}.{name}", "is required")
+            ok = False
+    return ok
+
+
+def text(obj, name, path, maximum, required=True):
+    value = obj.get(name)
+    if value is None and not required and name not in obj:
+        return None
+    if not isinstance(value, str) or not 1 <= len(value) <= maximum or \
+            any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 for c in value):
+        fail(f"{path}.{name}", f"must be a string of 1 to {maximum} characters")
+        return None
+    return value
+
+
+def integer(obj, name, path, low, high, nullable=False):
+    if name not in obj:
+        return
+    value = obj[name]
+    if value is None and nullable:
+        return
+    if not is_int(value) or not low <= value <= high:
+        fail(f"{path}.{name}", f"must be an integer from {low} to {high}")
+
+
+def number(obj, name, path, zero, high):
+    value = obj.get(name)
+    if value is None:
+        return None
+    if not is_number(value) or value < 0 or (not zero and value == 0) or value > high:
+        fail(f"{path}.{name}", f"must be a number up to {high}, or null")
+        return None
+    return value
+
+
+def month(obj, name, path):
+    value = obj.get(name)
+    if value is None:
+        return
+    match = MONTH.match(value) if isinstance(value, str) else None
+    if not match or not 1970 <= int(match[1]) <= 2100 or not 1 <= int(match[2]) <= 12:
+        fail(f"{path}.{name}", "must be a month written YYYY-MM")
+
+
+def check_media_kind(kind, path, video):
+    allowed = {"formats", "max_bytes", "aspect_ratio_min", "aspect_ratio_max"}
+    allowed |= {"min_seconds", "max_seconds"} if video else {"min_width"}
+    if not members(kind, path, allowed, {"formats"}):
+        return
+    formats = kind["formats"]
+    if not isinstance(formats, list) or not 1 <= len(formats) <= 16:
+        fail(f"{path}.formats", "must be an array of 1 to 16 MIME types")
+    else:
+        prefix = "video/" if video else "image/"
+        for i, media_type in enumerate(formats):
+            if not isinstance(media_type, str) or not media_type.startswith(prefix) or \
+                    len(media_type) <= len(prefix):
+                fail(f"{path}.formats[{i}]", f"must be a MIME type starting {prefix}")
+    integer(kind, "max_bytes", path, 1, 1 << 50, nullable=True)
+    low = number(kind, "aspect_ratio_min", path, False, 100)
+    high = number(kind, "aspect_ratio_max", path, False, 100)
+    if low is not None and high is not None and low > high:
+        fail(f"{path}.aspect_ratio_min", "must not be above aspect_ratio_max")
+    if video:
+        low = number(kind, "min_seconds", path, True, 86400)
+        high = number(kind, "max_seconds", path, False, 86400)
+        if low is not None and high is not None and low > high:
+            fail(f"{path}.min_seconds", "must not be above max_seconds")
+    else:
+        integer(kind, "min_width", path, 1, 100000, nullable=True)
+
+
+def check_platform(platform, path, ids):
+    allowed = {"id", "name", "source", "checked", "text", "hashtags_max", "mentions_max",
+               "media", "forbidden_characters", "notes"}
+    required = {"id", "name", "source", "checked", "text", "media"}
+    if not members(platform, path, allowed, required):
+        return
+    platform_id = text(platform, "id", path, 32)
+    if platform_id is not None:
+        if not IDENTIFIER.match(platform_id):
+            fail(f"{path}.id", "must hold only lowercase letters, digits, - or _")
+        if platform_id in ids:
+            fail(f"{path}.id", "names a platform that is listed already")
+        ids.add(platform_id)
+    text(platform, "name", path, 100)
+    source = text(platform, "source", path, 500)
+    if source is not None and not source.startswith("https://"):
+        fail(f"{path}.source", "must be an https:// address")
+    month(platform, "checked", path)
+    if platform.get("checked") != "2026-11":
+        fail(f"{path}.checked", "the shipped rules were checked in 2026-11")
+    integer(platform, "hashtags_max", path, 0, 10000, nullable=True)
+    integer(platform, "mentions_max", path, 0, 10000, nullable=True)
+
+    texts = platform["text"]
+    if not isinstance(texts, list) or not 1 <= len(texts) <= 10:
+        fail(f"{path}.text", "must be an array of 1 to 10 text fields")
+        texts = []
+    fields = set()
+    for i, field in enumerate(texts):
+        where = f"{path}.text[{i}]"
+        if not members(field, where, {"field", "max", "counting", "url_length", "required"},
+                       {"field", "max", "counting"}):
+            continue
+        name = text(field, "field", where, 32)
+        if name is not None and (not IDENTIFIER.match(name) or name in fields):
+            fail(f"{where}.field", "must be a new identifier")
+        fields.add(name)
+        integer(field, "max", where, 1, 1000000)
+        if field["counting"] not in COUNTINGS:
+            fail(f"{where}.counting", f"must be one of {sorted(COUNTINGS)}")
+        integer(field, "url_length", where, 1, 1000)
+        if "required" in field and not isinstance(field["required"], bool):
+            fail(f"{where}.required", "must be true or false")
+
+    media = platform["media"]
+    where = f"{path}.media"
+    if members(media, where, {"max_items", "max_videos", "mixed", "image", "video"},
+               {"max_items", "image", "video"}):
+        integer(media, "max_items", where, 0, 1000)
+        integer(media, "max_videos", where, 0, 1000)
+        if "mixed" in media and not isinstance(media["mixed"], bool):
+            fail(f"{where}.mixed", "must be true or false")
+        for name, video in (("image", False), ("video", True)):
+            if media[name] is not None:
+                check_media_kind(media[name], f"{where}.{name}", video)
+
+    for i, char in enumerate(platform.get("forbidden_characters", [])):
+        if not isinstance(char, str) or len(char) != 1:
+            fail(f"{path}.forbidden_characters[{i}]", "must be one character")
+    for i, note in enumerate(platform.get("notes", [])):
+        if not isinstance(note, str) or not 1 <= len(note) <= 1000:
+            fail(f"{path}.notes[{i}]", "must be a string of 1 to 1000 characters")
+
+
+def check_platforms(path):
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    if not members(doc, "platforms.json", {"format", "checked", "platforms"},
+                   {"format", "platforms"}):
+        return
+    if doc["format"] != 1 or not is_int(doc["format"]):
+        fail("format", "must be 1")
+    month(doc, "checked", "platforms.json")
+    platforms = doc["platforms"]
+    if not isinstance(platforms, list) or not 1 <= len(platforms) <= 50:
+        fail("platforms", "must be an array of 1 to 50 platforms")
+        return
+    ids = set()
+    for i, platform in enumerate(platforms):
+        check_platform(platform, f"platforms[{i}]", ids)
+
+    # What the composer relies on.
+    expected = {"facebook", "instagram", "x", "youtube", "tiktok"}
+    if ids != expected:
+        fail("platforms", f"must list {sorted(expected)}, lists {sorted(ids)}")
+    by_id = {p.get("id"): p for p in platforms if isinstance(p, dict)}
+    x_text = by_id.get("x", {}).get("text", [{}])[0]
+    if x_text.get("max") != 280 or x_text.get("counting") != "x-weighted" or \
+            x_text.get("url_length") != 23:
+        fail("platforms[x].text", "X allows 280 weighted characters with 23 per URL")
+    if "<" not in by_id.get("youtube", {}).get("forbidden_characters", []):
+        fail("platforms[youtube]", "YouTube forbids < and >")
+
+
+def check_holidays(path):
+    name = os.path.basename(path)
+    year = int(os.path.splitext(name)[0])
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    if not members(doc, name, {"format", "year", "status", "holidays"},
+                   {"format", "year", "holidays"}):
+        return
+    if doc["format"] != 1 or not is_int(doc["format"]):
+        fail(f"{name}.format", "must be 1")
+    if doc["year"] != year or not is_int(doc["year"]):
+        fail(f"{name}.year", f"must be {year}, as the file's name says")
+    text(doc, "status", name, 500, required=False)
+    holidays = doc["holidays"]
+    if not isinstance(holidays, list) or len(holidays) > 100:
+        fail(f"{name}.holidays", "must be an array of at most 100 days")
+        return
+    dates = []
+    for i, entry in enumerate(holidays):
+        where = f"{name}.holidays[{i}]"
+        fields = {"date", "name", "kind", "source"}
+        if not members(entry, where, fields, fields):
+            continue
+        text(entry, "name", where, 200)
+        text(entry, "source", where, 500)
+        if entry["kind"] not in KINDS:
+            fail(f"{where}.kind", f"must be one of {sorted(KINDS)}")
+        try:
+            date = datetime.date.fromisoformat(entry["date"])
+            if len(entry["date"]) != 10 or date.year != year:
+                raise ValueError
+        except (TypeError, ValueError):
+            fail(f"{where}.date", f"must be a date in {year} written YYYY-MM-DD")
+            continue
+        dates.append(entry["date"])
+    if len(set(dates)) != len(dates):
+        fail(f"{name}.holidays", "lists a date twice")
+    if dates != sorted(dates):
+        fail(f"{name}.holidays", "must be in date order")
+    for fixed in ("01-01", "05-01", "06-01", "08-17", "12-25"):
+        if f"{year}-{fixed}" not in dates:
+            fail(f"{name}.holidays", f"misses the national holiday {year}-{fixed}")
+    national = sum(1 for e in holidays if isinstance(e, dict) and
+                   e.get("kind") == "libur-nasional")
+    if national != 17:
+        fail(f"{name}.holidays", f"the SKB lists 17 national holidays, the file {national}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--platforms", required=True)
+    parser.add_argument("--holidays", nargs="+", required=True)
+    args = parser.parse_args()
+
+    check_platforms(args.platforms)
+    for path in args.holidays:
+        check_holidays(path)
+
+    for error in errors:
+        print(error, file=sys.stderr)
+    if errors:
+        return 1
+    print(f"{args.platforms} and {len(args.holidays)} holiday files have the right shape")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
