@@ -14,6 +14,7 @@
 
 #include "sigap-application.h"
 #include "sigap-preferences-window.h"
+#include "sigap-sync-manager.h"
 #include "sigap-window.h"
 
 struct _SigapApplication
@@ -28,6 +29,9 @@ struct _SigapApplication
   SigapStore *store;
   GError *store_error;
   gboolean store_tried;
+
+  /* The store's sync session, made with the store. */
+  SigapSyncManager *sync;
 
   /* Set when the settings schema is not installed: the window then shows
    * this instead of the pages. */
@@ -75,7 +79,17 @@ open_store (SigapApplication *self)
 
   self->store = sigap_store_open (path, &self->store_error);
   if (self->store == NULL)
-    g_message ("Cannot open the database: %s", self->store_error->message);
+    {
+      g_message ("Cannot open the database: %s", self->store_error->message);
+      return;
+    }
+
+  /* The last sign-in's token comes from the keyring; without it Sigap
+   * works offline until the user signs in. A measured first frame does
+   * not wait for the network. */
+  self->sync = sigap_sync_manager_new (self->store);
+  if (g_getenv ("SIGAP_EXIT_AFTER_FIRST_FRAME") == NULL)
+    sigap_sync_manager_start (self->sync);
 }
 
 /* g_settings_new() aborts on a missing schema; a broken installation
@@ -142,6 +156,7 @@ sigap_application_activate (GApplication *application)
                                                ? self->settings_error
                                                : self->store_error,
                                              self->settings));
+      sigap_window_set_sync_manager (SIGAP_WINDOW (window), self->sync);
     }
 
   gtk_window_present (window);
@@ -297,6 +312,7 @@ sigap_application_finalize (GObject *object)
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->sync);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_error (&self->settings_error);

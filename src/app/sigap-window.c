@@ -15,6 +15,8 @@
 #include "sigap-inbox-page.h"
 #include "sigap-new-post-window.h"
 #include "sigap-report-page.h"
+#include "sigap-sign-in-window.h"
+#include "sigap-sync-indicator.h"
 #include "sigap-window.h"
 
 struct _SigapWindow
@@ -36,6 +38,9 @@ struct _SigapWindow
   SigapUser *user;
   SigapOpd *opd;
 
+  /* The sync session, %NULL when there is no database to sync. */
+  SigapSyncManager *sync;
+
   /* Template widgets */
   GtkStack *main_stack;
   AdwViewSwitcherTitle *switcher_title;
@@ -46,6 +51,7 @@ struct _SigapWindow
   SigapCalendarPage *calendar_page;
   SigapInboxPage *inbox_page;
   SigapReportPage *report_page;
+  SigapSyncIndicator *sync_indicator;
 };
 
 G_DEFINE_FINAL_TYPE (SigapWindow, sigap_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -74,10 +80,15 @@ static void
 sigap_window_update_actions (SigapWindow *self)
 {
   gboolean open = self->store != NULL && !self->damaged;
+  gboolean can_sync = open && self->sync != NULL;
+  gboolean signed_in = can_sync && sigap_sync_manager_get_signed_in (self->sync);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compose",
                                  open && self->user != NULL && self->opd != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", can_sync && !signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", signed_in);
 }
 
 /* The agency's name is the switcher title's subtitle when the window is
@@ -203,6 +214,69 @@ compose_action (GtkWidget  *widget,
 }
 
 static void
+sign_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+  SigapSignInWindow *sign_in;
+
+  g_return_if_fail (self->sync != NULL);
+
+  sign_in = sigap_sign_in_window_new (GTK_WINDOW (self), self->sync);
+  gtk_window_present (GTK_WINDOW (sign_in));
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+
+  g_return_if_fail (self->sync != NULL);
+
+  sigap_sync_manager_sign_out (self->sync);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Signed out. Your data stays on this computer.")));
+}
+
+static void
+sync_now_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+
+  g_return_if_fail (self->sync != NULL);
+
+  sigap_sync_manager_sync_now (self->sync);
+}
+
+/* What the server sent shows at once; a sync that brought nothing leaves
+ * the pages, their scroll and selection alone. */
+static void
+sync_finished_cb (SigapWindow      *self,
+                  gboolean          succeeded,
+                  guint             pulled,
+                  SigapSyncManager *manager)
+{
+  g_autofree char *username = NULL;
+
+  if (!succeeded || self->store == NULL || self->damaged)
+    return;
+
+  username = sigap_store_get_meta (self->store, "local_user");
+  if (pulled == 0 && self->user != NULL &&
+      g_strcmp0 (username, sigap_user_get_username (self->user)) == 0)
+    return;
+
+  sigap_window_load_session (self);
+  sigap_window_reload (self);
+  sigap_window_update_actions (self);
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -308,6 +382,9 @@ sigap_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_WINDOW);
 
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_clear_object (&self->sync);
   g_clear_object (&self->user);
   g_clear_object (&self->opd);
   g_clear_object (&self->store);
@@ -436,6 +513,7 @@ sigap_window_class_init (SigapWindowClass *klass)
   g_type_ensure (SIGAP_TYPE_CALENDAR_PAGE);
   g_type_ensure (SIGAP_TYPE_INBOX_PAGE);
   g_type_ensure (SIGAP_TYPE_REPORT_PAGE);
+  g_type_ensure (SIGAP_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sigap/Sigap/ui/sigap-window.ui");
@@ -448,9 +526,13 @@ sigap_window_class_init (SigapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, inbox_page);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, report_page);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, sync_indicator);
 
   gtk_widget_class_install_action (widget_class, "win.compose", NULL, compose_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
 }
 
 static void
@@ -607,4 +689,53 @@ sigap_window_reload (SigapWindow *self)
   sigap_calendar_page_set_source (self->calendar_page, self->store, self->opd);
   sigap_inbox_page_set_source (self->inbox_page, self->store, self->opd);
   sigap_report_page_set_source (self->report_page, self->store, self->opd);
+}
+
+/**
+ * sigap_window_get_sync_manager:
+ * @self: a #SigapWindow
+ *
+ * Returns: (transfer none) (nullable): the sync session
+ */
+SigapSyncManager *
+sigap_window_get_sync_manager (SigapWindow *self)
+{
+  g_return_val_if_fail (SIGAP_IS_WINDOW (self), NULL);
+
+  return self->sync;
+}
+
+/**
+ * sigap_window_set_sync_manager:
+ * @self: a #SigapWindow
+ * @manager: (nullable): the sync session of the window's store
+ *
+ * Shows @manager's state in the header bar, offers signing in and out,
+ * and reloads the pages when a sync brings the server's changes.
+ */
+void
+sigap_window_set_sync_manager (SigapWindow      *self,
+                               SigapSyncManager *manager)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  g_return_if_fail (manager == NULL || SIGAP_IS_SYNC_MANAGER (manager));
+
+  if (self->sync == manager)
+    return;
+
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_set_object (&self->sync, manager);
+
+  if (manager != NULL)
+    {
+      g_signal_connect_object (manager, "notify::signed-in",
+                               G_CALLBACK (sigap_window_update_actions), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (manager, "sync-finished",
+                               G_CALLBACK (sync_finished_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  sigap_sync_indicator_set_manager (self->sync_indicator, manager);
+  sigap_window_update_actions (self);
 }

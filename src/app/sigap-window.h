@@ -11,6 +11,7 @@
 
 #include "sigap-application.h"
 #include "sigap-core.h"
+#include "sigap-sync-manager.h"
 
 G_BEGIN_DECLS
 
@@ -18,18 +19,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SigapWindow, sigap_window, SIGAP, WINDOW, AdwApplicationWindow)
 
-SigapWindow *sigap_window_new              (SigapApplication *application,
-                                            SigapStore       *store,
-                                            const GError     *store_error,
-                                            GSettings        *settings);
-SigapStore  *sigap_window_get_store        (SigapWindow      *self);
-SigapOpd    *sigap_window_get_opd          (SigapWindow      *self);
-SigapUser   *sigap_window_get_user         (SigapWindow      *self);
-const char  *sigap_window_get_visible_page (SigapWindow      *self);
-void         sigap_window_set_visible_page (SigapWindow      *self,
-                                            const char       *name);
-GtkWidget   *sigap_window_get_page         (SigapWindow      *self,
-                                            const char       *name);
-void         sigap_window_reload           (SigapWindow      *self);
+SigapWindow      *sigap_window_new              (SigapApplication *application,
+                                                 SigapStore       *store,
+                                                 const GError     *store_error,
+                                                 GSettings        *settings);
+SigapStore       *sigap_window_get_store        (SigapWindow      *self);
+SigapOpd         *sigap_window_get_opd          (SigapWindow      *self);
+SigapUser        *sigap_window_get_user         (SigapWindow      *self);
+const char       *sigap_window_get_visible_page (SigapWindow      *self);
+void              sigap_window_set_visible_page (SigapWindow      *self,
+                                                 const char       *name);
+GtkWidget        *sigap_window_get_page         (SigapWindow      *self,
+                                                 const char       *name);
+void              sigap_window_reload           (SigapWindow      *self);
+SigapSyncManager *sigap_window_get_sync_manager (SigapWindow      *self);
+void              sigap_window_set_sync_manager (SigapWindow      *self,
+                                                 SigapSyncManager *manager);
 
 G_END_DECLS
