@@ -15,6 +15,7 @@
 
 #include "sigap-http-server.h"
 #include "sigap-json.h"
+#include "sigap-test-server.h"
 #include "sigap-test-utils.h"
 
 /* Sync against the real SigapHttpServer on 127.0.0.1, in a thread of its
@@ -28,12 +29,7 @@ typedef struct
 {
   char *dir;
   char *path;
-  GThread *thread;
-  GMainContext *context;
-  GMainLoop *loop;
-  GMutex lock;
-  GCond cond;
-  gboolean ready;
+  SigapTestServer http;
   guint16 port;
   SoupSession *session;
   sqlite3 *db;
@@ -65,39 +61,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Response, response_free)
 
 /* Server thread {{{ */
 
-static gpointer
-server_thread (gpointer data)
-{
-  Fixture *f = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SigapStore) store = NULL;
-  g_autoptr(SigapHttpServer) server = NULL;
-
-  g_main_context_push_thread_default (f->context);
-
-  store = sigap_store_open (f->path, &error);
-  g_assert_no_error (error);
-  server = sigap_http_server_new (store);
-  sigap_http_server_listen (server, "127.0.0.1", 0, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  g_mutex_lock (&f->lock);
-  f->port = sigap_http_server_get_port (server);
-  f->ready = TRUE;
-  g_cond_signal (&f->cond);
-  g_mutex_unlock (&f->lock);
-
-  g_main_loop_run (f->loop);
-
-  sigap_http_server_disconnect (server);
-  g_clear_object (&server);
-  g_clear_object (&store);
-
-  g_main_context_pop_thread_default (f->context);
-
-  return NULL;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -112,19 +75,7 @@ fixture_set_up (Fixture       *f,
   g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  f->context = g_main_context_new ();
-  f->loop = g_main_loop_new (f->context, FALSE);
-  g_mutex_init (&f->lock);
-  g_cond_init (&f->cond);
-
-  f->thread = g_thread_new ("sigap-sync-server", server_thread, f);
-
-  g_mutex_lock (&f->lock);
-  while (!f->ready)
-    g_cond_wait (&f->cond, &f->lock);
-  g_mutex_unlock (&f->lock);
-
-  g_assert_cmpuint (f->port, >, 0);
+  f->port = sigap_test_server_start (&f->http, f->path);
 
   f->session = soup_session_new_with_options ("timeout", 60, NULL);
 
@@ -143,13 +94,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   sqlite3_close (f->db);
 
-  g_main_loop_quit (f->loop);
-  g_thread_join (f->thread);
-
-  g_main_loop_unref (f->loop);
-  g_main_context_unref (f->context);
-  g_mutex_clear (&f->lock);
-  g_cond_clear (&f->cond);
+  sigap_test_server_stop (&f->http);
 
   sigap_test_rm_rf (f->dir);
   g_free (f->dir);

@@ -13,6 +13,7 @@
 
 #include "sigap-http-server.h"
 #include "sigap-sync-client.h"
+#include "sigap-test-server.h"
 #include "sigap-test-utils.h"
 
 /* The real SigapHttpServer in a thread of its own over a seeded demo
@@ -26,16 +27,10 @@ typedef struct
 {
   char *dir;
   char *path;
-  GThread *thread;
-  GMainContext *context;
-  GMainLoop *loop;
-  GMutex lock;
-  GCond cond;
-  gboolean ready;
+  SigapTestServer http;
   guint16 port;
   char *url;
   SigapStore *server;   /* the server's database, read from the test thread */
-  gboolean has_sync;
 } Fixture;
 
 typedef struct
@@ -44,50 +39,6 @@ typedef struct
   SigapSyncClient *client;
   SigapUser *user;
 } Client;
-
-static gpointer
-server_thread (gpointer data)
-{
-  Fixture *f = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SigapStore) store = NULL;
-  g_autoptr(SigapHttpServer) server = NULL;
-
-  g_main_context_push_thread_default (f->context);
-
-  store = sigap_store_open (f->path, &error);
-  g_assert_no_error (error);
-  server = sigap_http_server_new (store);
-  sigap_http_server_listen (server, "127.0.0.1", 0, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  g_mutex_lock (&f->lock);
-  f->port = sigap_http_server_get_port (server);
-  f->ready = TRUE;
-  g_cond_signal (&f->cond);
-  g_mutex_unlock (&f->lock);
-
-  g_main_loop_run (f->loop);
-
-  sigap_http_server_disconnect (server);
-  g_clear_object (&server);
-  g_clear_object (&store);
-
-  g_main_context_pop_thread_default (f->context);
-
-  return NULL;
-}
-
-static gboolean
-server_has_sync (Fixture *f)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strdup_printf ("%s/api/v1/sync/pull", f->url);
-  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
-  g_autoptr(GBytes) bytes = soup_session_send_and_read (session, msg, NULL, NULL);
-
-  return soup_message_get_status (msg) != SOUP_STATUS_NOT_FOUND;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -103,21 +54,11 @@ fixture_set_up (Fixture       *f,
   g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  f->context = g_main_context_new ();
-  f->loop = g_main_loop_new (f->context, FALSE);
-  g_mutex_init (&f->lock);
-  g_cond_init (&f->cond);
-  f->thread = g_thread_new ("sigap-http-server", server_thread, f);
-
-  g_mutex_lock (&f->lock);
-  while (!f->ready)
-    g_cond_wait (&f->cond, &f->lock);
-  g_mutex_unlock (&f->lock);
+  f->port = sigap_test_server_start (&f->http, f->path);
 
   f->url = g_strdup_printf ("http://127.0.0.1:%u", f->port);
   f->server = sigap_store_open (f->path, &error);
   g_assert_no_error (error);
-  f->has_sync = server_has_sync (f);
 }
 
 static void
@@ -125,12 +66,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->server);
-  g_main_loop_quit (f->loop);
-  g_thread_join (f->thread);
-  g_main_loop_unref (f->loop);
-  g_main_context_unref (f->context);
-  g_mutex_clear (&f->lock);
-  g_cond_clear (&f->cond);
+  sigap_test_server_stop (&f->http);
 
   sigap_test_rm_rf (f->dir);
   g_free (f->dir);
@@ -336,15 +272,6 @@ first_post (SigapStore *store)
   return g_object_ref (posts->pdata[0]);
 }
 
-#define REQUIRE_SYNC(f) \
-  G_STMT_START { \
-    if (!(f)->has_sync) \
-      { \
-        g_test_skip ("The server has no /api/v1/sync/pull yet"); \
-        return; \
-      } \
-  } G_STMT_END
-
 /* }}} */
 
 static void
@@ -353,7 +280,6 @@ test_first_sync (Fixture       *f,
 {
   g_autoptr(Client) a = client_new (f, "a");
 
-  REQUIRE_SYNC (f);
 
   client_login (a, "dinkes", SIGAP_DEMO_PASSWORD);
   client_sync_ok (a);
@@ -371,7 +297,6 @@ test_offline_then_sync (Fixture       *f,
   g_autoptr(SigapPost) on_server = NULL;
   g_autoptr(GError) error = NULL;
 
-  REQUIRE_SYNC (f);
 
   add_user (f, "dinkes2", "dinkes", SIGAP_ROLE_ADMIN_OPD);
   client_login (a, "dinkes", SIGAP_DEMO_PASSWORD);
@@ -421,7 +346,6 @@ test_merge_and_conflict (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
-  REQUIRE_SYNC (f);
 
   add_user (f, "dinkes2", "dinkes", SIGAP_ROLE_ADMIN_OPD);
   client_login (a, "dinkes", SIGAP_DEMO_PASSWORD);
@@ -504,7 +428,6 @@ test_retry (Fixture       *f,
   SigapOutboxEntry *entry;
   gint64 before;
 
-  REQUIRE_SYNC (f);
 
   client_login (a, "dinkes", SIGAP_DEMO_PASSWORD);
   client_sync_ok (a);
@@ -573,7 +496,6 @@ test_route_complaint (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
-  REQUIRE_SYNC (f);
 
   dinkes_opd = sigap_store_find_opd_by_code (f->server, "dinkes", &error);
   bpbd_opd = sigap_store_find_opd_by_code (f->server, "bpbd", &error);
@@ -643,7 +565,6 @@ test_interrupted_pull (Fixture       *f,
   g_autofree char *cursor = NULL;
   gulong handler;
 
-  REQUIRE_SYNC (f);
 
   client_login (a, "dinkes", SIGAP_DEMO_PASSWORD);
   client_login (b, "dinkes", SIGAP_DEMO_PASSWORD);
