@@ -280,7 +280,6 @@ test_first_sync (Fixture       *f,
 {
   g_autoptr(Client) a = client_new (f, "a");
 
-
   client_login (a, "dinkes", SIGAP_DEMO_PASSWORD);
   client_sync_ok (a);
   g_assert_cmpint (sigap_store_count_posts (a->store, NULL), >, 0);
@@ -296,7 +295,6 @@ test_offline_then_sync (Fixture       *f,
   g_autoptr(SigapPost) post = sigap_post_new ();
   g_autoptr(SigapPost) on_server = NULL;
   g_autoptr(GError) error = NULL;
-
 
   add_user (f, "dinkes2", "dinkes", SIGAP_ROLE_ADMIN_OPD);
   client_login (a, "dinkes", SIGAP_DEMO_PASSWORD);
@@ -345,7 +343,6 @@ test_merge_and_conflict (Fixture       *f,
   g_autoptr(GPtrArray) losing_b = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-
 
   add_user (f, "dinkes2", "dinkes", SIGAP_ROLE_ADMIN_OPD);
   client_login (a, "dinkes", SIGAP_DEMO_PASSWORD);
@@ -428,7 +425,6 @@ test_retry (Fixture       *f,
   SigapOutboxEntry *entry;
   gint64 before;
 
-
   client_login (a, "dinkes", SIGAP_DEMO_PASSWORD);
   client_sync_ok (a);
   before = sigap_store_count_posts (f->server, NULL);
@@ -495,7 +491,6 @@ test_route_complaint (Fixture       *f,
   g_autoptr(SigapComplaint) on_server = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-
 
   dinkes_opd = sigap_store_find_opd_by_code (f->server, "dinkes", &error);
   bpbd_opd = sigap_store_find_opd_by_code (f->server, "bpbd", &error);
@@ -564,7 +559,6 @@ test_interrupted_pull (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *cursor = NULL;
   gulong handler;
-
 
   client_login (a, "dinkes", SIGAP_DEMO_PASSWORD);
   client_login (b, "dinkes", SIGAP_DEMO_PASSWORD);
