@@ -333,3 +333,34 @@ sigap_json_apply_to_record (JsonObject         *object,
 
   return TRUE;
 }
+
+/**
+ * sigap_json_object_from_post:
+ * @post: a #SigapPost
+ *
+ * Encodes @post as sigap_json_object_from_record() does, with its variants
+ * as an array member "variants", in the post's order (the store's order is
+ * the platforms' order, so equal posts encode equally).
+ *
+ * Returns: (transfer full): a new object
+ */
+JsonObject *
+sigap_json_object_from_post (SigapPost *post)
+{
+  JsonObject *object;
+  GPtrArray *variants;
+  JsonArray *array;
+
+  g_return_val_if_fail (SIGAP_IS_POST (post), NULL);
+
+  object = sigap_json_object_from_record (G_OBJECT (post), NULL);
+  variants = sigap_post_get_variants (post);
+  array = json_array_sized_new (variants->len);
+  for (guint i = 0; i < variants->len; i++)
+    json_array_add_object_element (array,
+                                   sigap_json_object_from_record (g_ptr_array_index (variants, i),
+                                                                  NULL));
+  json_object_set_array_member (object, "variants", array);
+
+  return object;
+}

@@ -9,6 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sigap-post.h"
+
 G_BEGIN_DECLS
 
 #define SIGAP_JSON_ERROR (sigap_json_error_quark ())
@@ -36,6 +38,7 @@ char       *sigap_json_member_name        (const char          *property_name);
 
 JsonObject *sigap_json_object_from_record (GObject             *record,
                                            const char * const  *exclude);
+JsonObject *sigap_json_object_from_post   (SigapPost           *post);
 
 gboolean    sigap_json_check_members      (JsonObject          *object,
                                            const char * const  *allowed,

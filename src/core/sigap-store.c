@@ -4020,7 +4020,6 @@ sigap_store_get_record_json (SigapStore  *self,
 {
   static const char * const user_exclude[] = { "password_hash", NULL };
   g_autoptr(GObject) record = NULL;
-  JsonObject *object;
   RecordKind kind;
 
   g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
@@ -4039,22 +4038,10 @@ sigap_store_get_record_json (SigapStore  *self,
   if (record == NULL)
     return NULL;
 
-  object = sigap_json_object_from_record (record, kind == KIND_USER ? user_exclude : NULL);
-
   if (kind == KIND_POST)
-    {
-      GPtrArray *variants = sigap_post_get_variants (SIGAP_POST (record));
-      JsonArray *array = json_array_sized_new (variants->len);
+    return sigap_json_object_from_post (SIGAP_POST (record));
 
-      for (guint i = 0; i < variants->len; i++)
-        json_array_add_object_element (array,
-                                       sigap_json_object_from_record (g_ptr_array_index (variants,
-                                                                                         i),
-                                                                      NULL));
-      json_object_set_array_member (object, "variants", array);
-    }
-
-  return object;
+  return sigap_json_object_from_record (record, kind == KIND_USER ? user_exclude : NULL);
 }
 
 /**

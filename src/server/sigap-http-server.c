@@ -1203,8 +1203,6 @@ handle_get_post (Request *req)
   g_autoptr(SigapPost) post = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) object = NULL;
-  GPtrArray *variants;
-  JsonArray *array;
   gboolean visible = FALSE;
 
   post = sigap_store_get_post (req->self->store, req->segments[1], &error);
@@ -1237,12 +1235,7 @@ handle_get_post (Request *req)
       return;
     }
 
-  object = sigap_json_object_from_record (G_OBJECT (post), NULL);
-  variants = sigap_post_get_variants (post);
-  array = json_array_sized_new (variants->len);
-  for (guint i = 0; i < variants->len; i++)
-    json_array_add_element (array, record_node (g_ptr_array_index (variants, i), NULL));
-  json_object_set_array_member (object, "variants", array);
+  object = sigap_json_object_from_post (post);
 
   set_json_object_response (req->msg, SOUP_STATUS_OK, object);
 }

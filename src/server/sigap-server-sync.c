@@ -168,35 +168,6 @@ object_node (JsonObject *object)
   return node;
 }
 
-/* Variants in platform order, so that equal posts encode equally. */
-static JsonArray *
-variants_to_json (SigapPost *post)
-{
-  JsonArray *array = json_array_new ();
-
-  for (int p = 0; p < SIGAP_N_PLATFORMS; p++)
-    {
-      SigapPostVariant *variant = sigap_post_get_variant (post, p);
-
-      if (variant != NULL)
-        json_array_add_element (array,
-                                object_node (sigap_json_object_from_record (G_OBJECT (variant),
-                                                                            NULL)));
-    }
-
-  return array;
-}
-
-static JsonObject *
-post_to_json (SigapPost *post)
-{
-  JsonObject *object = sigap_json_object_from_record (G_OBJECT (post), NULL);
-
-  json_object_set_array_member (object, "variants", variants_to_json (post));
-
-  return object;
-}
-
 static JsonObject *
 complaint_to_json (SigapStore      *store,
                    SigapComplaint  *complaint,
@@ -329,7 +300,7 @@ load_record (SigapStore   *store,
 
     case ENTITY_POST:
       *in_scope = opd_record_in_scope (scope, sigap_post_get_opd_id (SIGAP_POST (record)));
-      return post_to_json (SIGAP_POST (record));
+      return sigap_json_object_from_post (SIGAP_POST (record));
 
     case ENTITY_REPORT:
       *in_scope = opd_record_in_scope (scope, sigap_report_get_opd_id (SIGAP_REPORT (record)));
@@ -1359,7 +1330,7 @@ push_post_insert (Push       *push,
       return NULL;
     }
 
-  encoded = post_to_json (client);
+  encoded = sigap_json_object_from_post (client);
   for (guint i = 0; post_fields[i] != NULL; i++)
     json_object_set_member (fields, post_fields[i],
                             json_object_dup_member (encoded, post_fields[i]));
@@ -1421,7 +1392,7 @@ push_post (Push      *push,
   if (m->delete)
     {
       if (m->base_version < version)
-        return result_conflict (m->id, version, post_to_json (server));
+        return result_conflict (m->id, version, sigap_json_object_from_post (server));
 
       if (!sigap_store_delete_post (push->store, m->record_id, &local_error))
         {
@@ -1449,8 +1420,8 @@ push_post (Push      *push,
         return NULL;
     }
 
-  client_json = post_to_json (client);
-  server_json = post_to_json (server);
+  client_json = sigap_json_object_from_post (client);
+  server_json = sigap_json_object_from_post (server);
 
   for (guint i = 0; i < changed->len; i++)
     {
@@ -1514,7 +1485,7 @@ push_post (Push      *push,
       if (!write_revision (push, m->record_id, version, "losing-edit", fields, error))
         return NULL;
 
-      return result_conflict (m->id, version, post_to_json (server));
+      return result_conflict (m->id, version, sigap_json_object_from_post (server));
     }
 
   {
