@@ -494,6 +494,152 @@ test_clear_replica (Fixture       *f,
   g_assert_cmpint (sigap_store_count_posts (f->store, NULL), ==, 1);
 }
 
+/* A losing edit as the sync client keeps it after a conflict. */
+static void
+add_losing_edit (Fixture    *f,
+                 SigapPost  *post,
+                 const char *title,
+                 const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) fields = json_object_new ();
+
+  if (title != NULL)
+    json_object_set_string_member (fields, "title", title);
+  if (body != NULL)
+    json_object_set_string_member (fields, "body", body);
+  sigap_store_add_post_revision (f->store, sigap_post_get_id (post), 3, "losing-edit", NULL,
+                                 fields, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_conflict_list (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapPost) first = insert_post (f, "Server");
+  g_autoptr(SigapPost) second = insert_post (f, "Lain");
+  g_autoptr(GPtrArray) conflicts = NULL;
+  JsonObject *fields;
+
+  g_assert_cmpuint (sigap_store_count_post_conflicts (f->store, NULL), ==, 0);
+
+  add_losing_edit (f, first, "Saya", "Isi saya");
+  add_losing_edit (f, second, "Lain saya", NULL);
+  /* A second losing edit of the first post: its title is the newer. */
+  add_losing_edit (f, first, "Saya lagi", NULL);
+
+  g_assert_cmpuint (sigap_store_count_post_conflicts (f->store, NULL), ==, 2);
+  g_assert_cmpuint (sigap_store_count_post_conflicts (f->store, sigap_opd_get_id (f->opd)),
+                    ==, 2);
+  g_assert_cmpuint (sigap_store_count_post_conflicts (f->store, "another-opd"), ==, 0);
+
+  conflicts = sigap_store_list_post_conflicts (f->store, sigap_opd_get_id (f->opd), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 2);
+
+  /* Newest first: the first post had the last losing edit. */
+  g_assert_cmpstr (json_object_get_string_member (conflicts->pdata[0], "post_id"), ==,
+                   sigap_post_get_id (first));
+  fields = json_object_get_object_member (conflicts->pdata[0], "fields");
+  g_assert_cmpstr (json_object_get_string_member (fields, "title"), ==, "Saya lagi");
+  g_assert_cmpstr (json_object_get_string_member (fields, "body"), ==, "Isi saya");
+  g_assert_cmpstr (json_object_get_string_member (conflicts->pdata[1], "post_id"), ==,
+                   sigap_post_get_id (second));
+}
+
+static void
+test_conflict_keep_mine (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapPost) post = insert_post (f, "Server");
+  g_autoptr(SigapPost) reread = NULL;
+  g_autoptr(JsonObject) kept = json_object_new ();
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  SigapOutboxEntry *entry;
+  JsonObject *replaced = NULL;
+
+  mark_all_sent (f);
+  add_losing_edit (f, post, "Saya", NULL);
+
+  /* The user keeps their title and merges the body by hand. */
+  json_object_set_string_member (kept, "title", "Saya");
+  json_object_set_string_member (kept, "body", "Isi gabungan");
+  sigap_store_resolve_post_conflict (f->store, sigap_post_get_id (post), kept, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (sigap_store_count_post_conflicts (f->store, NULL), ==, 0);
+
+  reread = sigap_store_get_post (f->store, sigap_post_get_id (post), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sigap_post_get_title (reread), ==, "Saya");
+  g_assert_cmpstr (sigap_post_get_body (reread), ==, "Isi gabungan");
+
+  /* The kept version goes to the server. */
+  entries = outbox (f);
+  entry = only_entry (entries);
+  g_assert_cmpstr (entry->record_id, ==, sigap_post_get_id (post));
+
+  /* Both versions stay in the history: the losing edit, and the server's
+   * values it replaced. */
+  revisions = sigap_store_list_post_revisions (f->store, sigap_post_get_id (post), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (revisions->pdata[0], "kind"), ==,
+                   "losing-edit");
+  g_assert_cmpstr (json_object_get_string_member (revisions->pdata[1], "kind"), ==, "accepted");
+  replaced = json_object_get_object_member (revisions->pdata[1], "fields");
+  g_assert_cmpstr (json_object_get_string_member (replaced, "title"), ==, "Server");
+  g_assert_cmpstr (json_object_get_string_member (replaced, "body"), ==, "Isi");
+}
+
+static void
+test_conflict_keep_server (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapPost) post = insert_post (f, "Server");
+  g_autoptr(SigapPost) reread = NULL;
+  g_autoptr(JsonObject) same = json_object_new ();
+  g_autoptr(GPtrArray) revisions = NULL;
+
+  mark_all_sent (f);
+  add_losing_edit (f, post, "Saya", NULL);
+
+  /* Keeping the server's values changes nothing and sends nothing. */
+  json_object_set_string_member (same, "title", "Server");
+  sigap_store_resolve_post_conflict (f->store, sigap_post_get_id (post), same, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (sigap_store_count_post_conflicts (f->store, NULL), ==, 0);
+  g_assert_cmpint (sigap_store_count_outbox (f->store), ==, 0);
+  reread = sigap_store_get_post (f->store, sigap_post_get_id (post), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sigap_post_get_title (reread), ==, "Server");
+
+  /* The losing edit is still in the history. */
+  revisions = sigap_store_list_post_revisions (f->store, sigap_post_get_id (post), "losing-edit",
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 1);
+
+  /* A bad kept value is refused and leaves the conflict open. */
+  add_losing_edit (f, post, "Saya lagi", NULL);
+  g_clear_object (&reread);
+  {
+    g_autoptr(JsonObject) bad = json_object_new ();
+
+    json_object_set_int_member (bad, "title", 12);
+    g_assert_false (sigap_store_resolve_post_conflict (f->store, sigap_post_get_id (post), bad,
+                                                       &error));
+    g_assert_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_INVALID);
+  }
+  g_assert_cmpuint (sigap_store_count_post_conflicts (f->store, NULL), ==, 1);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -511,6 +657,9 @@ main (int   argc,
   ADD ("/outbox/complaint-rows", test_complaint_rows);
   ADD ("/outbox/apply-remote", test_apply_remote);
   ADD ("/outbox/clear-replica", test_clear_replica);
+  ADD ("/outbox/conflict-list", test_conflict_list);
+  ADD ("/outbox/conflict-keep-mine", test_conflict_keep_mine);
+  ADD ("/outbox/conflict-keep-server", test_conflict_keep_server);
 
   return g_test_run ();
 }

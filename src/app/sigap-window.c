@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sigap-calendar-page.h"
+#include "sigap-conflict-window.h"
 #include "sigap-inbox-page.h"
 #include "sigap-new-post-window.h"
 #include "sigap-report-page.h"
@@ -45,6 +46,8 @@ struct _SigapWindow
   GtkStack *main_stack;
   AdwViewSwitcherTitle *switcher_title;
   GtkLabel *opd_label;
+  GtkRevealer *conflict_revealer;
+  GtkLabel *conflict_label;
   AdwToastOverlay *toast_overlay;
   AdwViewStack *view_stack;
   AdwStatusPage *error_page;
@@ -89,6 +92,48 @@ sigap_window_update_actions (SigapWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", can_sync && !signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-conflicts",
+                                 open && self->opd != NULL &&
+                                 gtk_revealer_get_reveal_child (self->conflict_revealer));
+}
+
+/* The bar that asks about posts whose changes met the server's. */
+static void
+update_conflicts (SigapWindow *self)
+{
+  guint n = 0;
+
+  if (self->store != NULL && self->opd != NULL && !self->damaged)
+    n = sigap_store_count_post_conflicts (self->store, sigap_opd_get_id (self->opd));
+
+  if (n > 0)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u post was changed on the server while you "
+                                           "changed it. Choose which version to keep.",
+                                           "%u posts were changed on the server while you "
+                                           "changed them. Choose which versions to keep.",
+                                           n),
+                              n);
+      gtk_label_set_label (self->conflict_label, text);
+    }
+  if (n > 0)
+    gtk_widget_set_visible (GTK_WIDGET (self->conflict_revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->conflict_revealer, n > 0);
+  sigap_window_update_actions (self);
+}
+
+/* Once folded away the bar is hidden, so that it leaves the
+ * accessibility tree and the focus chain too. */
+static void
+conflict_revealed_cb (SigapWindow *self,
+                      GParamSpec  *pspec,
+                      GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_child_revealed (revealer) && !gtk_revealer_get_reveal_child (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
 }
 
 /* The agency's name is the switcher title's subtitle when the window is
@@ -214,6 +259,84 @@ compose_action (GtkWidget  *widget,
 }
 
 static void
+post_edited_cb (SigapWindow        *self,
+                SigapPost          *post,
+                SigapNewPostWindow *editor)
+{
+  g_assert (SIGAP_IS_WINDOW (self));
+
+  sigap_calendar_page_reload (self->calendar_page);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Post saved")));
+}
+
+static void
+post_activated_cb (SigapWindow       *self,
+                   SigapPost         *post,
+                   SigapCalendarPage *page)
+{
+  SigapNewPostWindow *editor;
+
+  if (self->store == NULL || self->opd == NULL || self->user == NULL || self->damaged)
+    return;
+
+  editor = sigap_new_post_window_new_for_post (GTK_WINDOW (self), self->store, self->opd,
+                                               self->user, post);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (post_edited_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+conflict_resolved_cb (SigapWindow         *self,
+                      SigapPost           *post,
+                      SigapConflictWindow *conflict_window)
+{
+  g_assert (SIGAP_IS_WINDOW (self));
+
+  sigap_calendar_page_reload (self->calendar_page);
+  update_conflicts (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Your choice is kept and goes to the server "
+                                                "with the next sync")));
+}
+
+/* Opens the newest open conflict; the bar stays while others remain. */
+static void
+review_conflicts_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  SigapConflictWindow *conflict_window;
+
+  g_return_if_fail (self->store != NULL && self->opd != NULL);
+
+  conflicts = sigap_store_list_post_conflicts (self->store, sigap_opd_get_id (self->opd),
+                                               &error);
+  if (conflicts == NULL || conflicts->len == 0)
+    {
+      if (error != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      update_conflicts (self);
+      return;
+    }
+
+  conflict_window = sigap_conflict_window_new (GTK_WINDOW (self), self->store, self->opd,
+                                               g_ptr_array_index (conflicts, 0), &error);
+  if (conflict_window == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  g_signal_connect_object (conflict_window, "resolved", G_CALLBACK (conflict_resolved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (conflict_window));
+}
+
+static void
 sign_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -265,6 +388,9 @@ sync_finished_cb (SigapWindow      *self,
 
   if (!succeeded || self->store == NULL || self->damaged)
     return;
+
+  /* A push can end in a conflict without bringing anything new. */
+  update_conflicts (self);
 
   username = sigap_store_get_meta (self->store, "local_user");
   if (pulled == 0 && self->user != NULL &&
@@ -520,6 +646,8 @@ sigap_window_class_init (SigapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, opd_label);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, conflict_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, conflict_label);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, error_page);
@@ -533,6 +661,8 @@ sigap_window_class_init (SigapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
+  gtk_widget_class_install_action (widget_class, "win.review-conflicts", NULL,
+                                   review_conflicts_action);
 }
 
 static void
@@ -544,6 +674,10 @@ sigap_window_init (SigapWindow *self)
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (update_opd_label), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conflict_revealer, "notify::child-revealed",
+                           G_CALLBACK (conflict_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->calendar_page, "post-activated",
+                           G_CALLBACK (post_activated_cb), self, G_CONNECT_SWAPPED);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -689,6 +823,7 @@ sigap_window_reload (SigapWindow *self)
   sigap_calendar_page_set_source (self->calendar_page, self->store, self->opd);
   sigap_inbox_page_set_source (self->inbox_page, self->store, self->opd);
   sigap_report_page_set_source (self->report_page, self->store, self->opd);
+  update_conflicts (self);
 }
 
 /**

@@ -284,6 +284,13 @@ static const char * const migrations[] = {
   "CREATE TRIGGER complaint_event_log_insert AFTER INSERT ON complaint_event WHEN (SELECT value FROM meta WHERE key = 'change_log') = 'on' BEGIN "
   "INSERT INTO change_log (entity, record_id, op, opd_id, public_issue, changed_at) SELECT 'complaint', c.id, 'upsert', c.opd_id, c.public_issue, CAST (strftime ('%s', 'now') AS INTEGER) FROM complaint c WHERE c.id = new.complaint_id; "
   "END;",
+
+  /* 5: on the desktop, a losing edit stays open until the user has seen
+   * both versions and kept one or merged them; then it is resolved, and
+   * stays in the post's history. */
+  "ALTER TABLE post_revision ADD COLUMN resolved_at INTEGER;"
+  "CREATE INDEX post_revision_open ON post_revision (post_id)"
+  "  WHERE kind = 'losing-edit' AND resolved_at IS NULL;",
 };
 
 typedef enum
@@ -4269,4 +4276,310 @@ sigap_store_check_integrity_finish (SigapStore    *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/*
+ * Conflicts over a post, on the desktop.
+ *
+ * When the server keeps its own value of a field the user also changed,
+ * the sync client stores the user's value as an open "losing-edit"
+ * revision and takes the server's post. The user then sees both and keeps
+ * one or merges them; either way both versions stay in post_revision.
+ */
+
+static void
+merge_members (JsonObject *into,
+               JsonObject *from)
+{
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, from);
+  while (json_object_iter_next (&iter, &member, &node))
+    json_object_set_member (into, member, json_node_copy (node));
+}
+
+static int
+compare_newest_conflict (gconstpointer a,
+                         gconstpointer b)
+{
+  gint64 ra = json_object_get_int_member (*(JsonObject **) a, "revision");
+  gint64 rb = json_object_get_int_member (*(JsonObject **) b, "revision");
+
+  return (rb > ra) - (rb < ra);
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/**
+ * sigap_store_list_post_conflicts:
+ * @self: a #SigapStore
+ * @opd_id: (nullable): only the posts of this agency, or %NULL for all
+ * @error: return location for a #SigapStoreError
+ *
+ * Lists the posts whose local edits lost to the server's and that the
+ * user has not yet looked at, newest first. Several open losing edits of
+ * one post come as one, the newer value of a field over the older.
+ *
+ * Returns: (transfer full) (element-type JsonObject) (nullable): one
+ *   {"post_id", "created_at", "revision", "fields"} per post
+ */
+GPtrArray *
+sigap_store_list_post_conflicts (SigapStore  *self,
+                                 const char  *opd_id,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GHashTable) by_post = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+
+  if (self->schema_version < 5)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  /* Oldest first, so that a newer edit's value of a field wins. */
+  stmt = get_stmt (self,
+                   "SELECT r.post_id, r.fields, r.created_at, r.id FROM post_revision r "
+                   "JOIN post p ON p.id = r.post_id "
+                   "WHERE r.kind = 'losing-edit' AND r.resolved_at IS NULL "
+                   "AND (?1 IS NULL OR p.opd_id = ?1) ORDER BY r.id",
+                   error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (opd_id != NULL)
+    sqlite3_bind_text (stmt, 1, opd_id, -1, SQLITE_TRANSIENT);
+
+  conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  by_post = g_hash_table_new (g_str_hash, g_str_equal);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *post_id = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(JsonObject) fields = parse_object ((const char *) sqlite3_column_text (stmt, 1));
+      JsonObject *conflict = g_hash_table_lookup (by_post, post_id);
+
+      if (fields == NULL)
+        continue;
+
+      if (conflict == NULL)
+        {
+          conflict = json_object_new ();
+          json_object_set_string_member (conflict, "post_id", post_id);
+          json_object_set_object_member (conflict, "fields", json_object_new ());
+          g_ptr_array_add (conflicts, conflict);
+          g_hash_table_insert (by_post,
+                               (gpointer) json_object_get_string_member (conflict, "post_id"),
+                               conflict);
+        }
+      json_object_set_int_member (conflict, "created_at", sqlite3_column_int64 (stmt, 2));
+      json_object_set_int_member (conflict, "revision", sqlite3_column_int64 (stmt, 3));
+      merge_members (json_object_get_object_member (conflict, "fields"), fields);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return NULL;
+    }
+
+  /* Newest first, by each post's last losing edit. */
+  g_ptr_array_sort (conflicts, compare_newest_conflict);
+
+  return g_steal_pointer (&conflicts);
+}
+
+/**
+ * sigap_store_count_post_conflicts:
+ * @self: a #SigapStore
+ * @opd_id: (nullable): only the posts of this agency, or %NULL for all
+ *
+ * Returns: how many posts sigap_store_list_post_conflicts() would list
+ */
+guint
+sigap_store_count_post_conflicts (SigapStore *self,
+                                  const char *opd_id)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  guint count = 0;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), 0);
+
+  if (self->schema_version < 5)
+    return 0;
+
+  stmt = get_stmt (self,
+                   "SELECT count (DISTINCT r.post_id) FROM post_revision r "
+                   "JOIN post p ON p.id = r.post_id "
+                   "WHERE r.kind = 'losing-edit' AND r.resolved_at IS NULL "
+                   "AND (?1 IS NULL OR p.opd_id = ?1)",
+                   NULL);
+  if (stmt == NULL)
+    return 0;
+
+  if (opd_id != NULL)
+    sqlite3_bind_text (stmt, 1, opd_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+
+  return count;
+}
+
+/* Sets @post's fields named in @kept to their values there. */
+static gboolean
+apply_kept_fields (SigapPost   *post,
+                   JsonObject  *kept,
+                   GError     **error)
+{
+  static const char * const scalars[] = { "title", "body", "category", "status",
+                                          "scheduled_at", "published_at", NULL };
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, kept);
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      if (g_strv_contains (scalars, member))
+        {
+          g_autoptr(JsonObject) one = json_object_new ();
+          const char * const members[] = { member, NULL };
+
+          json_object_set_member (one, member, json_node_copy (node));
+          if (!sigap_json_apply_to_record (one, G_OBJECT (post), members, NULL, NULL))
+            {
+              g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_INVALID,
+                           _("The kept value of “%s” cannot be read."), member);
+              return FALSE;
+            }
+        }
+      else if (g_str_equal (member, "variants") && JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+          GPtrArray *old = sigap_post_get_variants (post);
+
+          while (old->len > 0)
+            sigap_post_remove_variant (post, sigap_post_variant_get_platform (
+                                               g_ptr_array_index (old, 0)));
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              static const char * const members[] = { "platform", "title", "body",
+                                                      "published_url", NULL };
+              JsonObject *element = json_array_get_object_element (array, i);
+              g_autoptr(SigapPostVariant) variant = sigap_post_variant_new ();
+
+              if (element == NULL ||
+                  !sigap_json_apply_to_record (element, G_OBJECT (variant), members, NULL, NULL))
+                {
+                  g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_INVALID,
+                               _("The kept value of “%s” cannot be read."), member);
+                  return FALSE;
+                }
+              sigap_post_set_variant (post, variant);
+            }
+        }
+      /* Any other member is not the user's to choose; it stays the
+       * server's. */
+    }
+
+  return TRUE;
+}
+
+/**
+ * sigap_store_resolve_post_conflict:
+ * @self: a #SigapStore
+ * @post_id: the post
+ * @kept: (nullable): the values the user keeps where they are not the
+ *   server's, as sigap-json encodes them; %NULL or empty to keep the
+ *   server's version
+ * @error: return location for a #SigapStoreError
+ *
+ * Closes the post's open conflict in one transaction: writes @kept into
+ * the post (so, with the outbox on, it goes to the server), keeps the
+ * server's values it replaces as a revision, and marks the losing edits
+ * resolved. Nothing is deleted: both versions stay in the post's history.
+ *
+ * Returns: %TRUE if resolved
+ */
+gboolean
+sigap_store_resolve_post_conflict (SigapStore  *self,
+                                   const char  *post_id,
+                                   JsonObject  *kept,
+                                   GError     **error)
+{
+  g_autoptr(SigapPost) post = NULL;
+  g_autoptr(JsonObject) current = NULL;
+  g_autoptr(JsonObject) replaced = json_object_new ();
+  g_autoptr(JsonObject) changed = json_object_new ();
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (post_id != NULL, FALSE);
+
+  if (!sigap_store_begin (self, error))
+    return FALSE;
+
+  post = sigap_store_get_post (self, post_id, error);
+  if (post == NULL)
+    goto fail;
+
+  current = sigap_json_object_from_post (post);
+  if (kept != NULL)
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, kept);
+      while (json_object_iter_next (&iter, &member, &node))
+        {
+          JsonNode *theirs = json_object_get_member (current, member);
+
+          if (theirs != NULL && json_node_equal (theirs, node))
+            continue;
+          json_object_set_member (changed, member, json_node_copy (node));
+          if (theirs != NULL)
+            json_object_set_member (replaced, member, json_node_copy (theirs));
+        }
+    }
+
+  if (json_object_get_size (changed) > 0)
+    {
+      if (json_object_get_size (replaced) > 0 &&
+          !sigap_store_add_post_revision (self, post_id, sigap_post_get_version (post),
+                                          "accepted", NULL, replaced, error))
+        goto fail;
+      if (!apply_kept_fields (post, changed, error) ||
+          !sigap_store_update_post (self, post, error))
+        goto fail;
+    }
+
+  stmt = get_stmt (self,
+                   "UPDATE post_revision SET resolved_at = ?2 WHERE post_id = ?1 "
+                   "AND kind = 'losing-edit' AND resolved_at IS NULL",
+                   error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, now_seconds ());
+  if (!step_done (self, stmt, error))
+    goto fail;
+
+  return sigap_store_commit (self, error);
+
+fail:
+  sigap_store_rollback (self);
+  return FALSE;
 }

@@ -333,5 +333,14 @@ GPtrArray  *sigap_store_list_post_revisions (SigapStore   *self,
                                              const char   *post_id,
                                              const char   *kind,
                                              GError      **error);
+GPtrArray  *sigap_store_list_post_conflicts (SigapStore   *self,
+                                             const char   *opd_id,
+                                             GError      **error);
+guint       sigap_store_count_post_conflicts (SigapStore  *self,
+                                              const char  *opd_id);
+gboolean    sigap_store_resolve_post_conflict (SigapStore  *self,
+                                               const char  *post_id,
+                                               JsonObject  *kept,
+                                               GError     **error);
 
 G_END_DECLS

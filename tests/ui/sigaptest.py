@@ -178,8 +178,8 @@ def find_all(root, name=None, role=None, contains=None, visible=True):
     return found
 
 
-def find(root, what, **kw):
-    return wait_for(lambda: (find_all(root, **kw) or [None])[0], what)
+def find(root, what, timeout=20.0, **kw):
+    return wait_for(lambda: (find_all(root, **kw) or [None])[0], what, timeout=timeout)
 
 
 def texts(root, role="label"):

@@ -18,6 +18,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+import uuid
 
 from sigaptest import (SERVER, SHOTS, App, Workspace, click, click_with_mouse, dump, find,
                        find_all, ok, screenshot, wait_for)
@@ -25,6 +26,8 @@ from test_shell import switch_to, write_draft
 
 DEMO_PASSWORD = "sigap-demo"
 POST_TITLE = "Jadwal vaksinasi keliling pekan depan"
+DESKTOP_TITLE = "Jadwal vaksinasi keliling: Senin di Puskesmas Kota"
+SERVER_TITLE = "Jadwal vaksinasi keliling: Selasa di Balai Desa"
 
 
 class Server:
@@ -74,22 +77,38 @@ class Server:
                 return False
             raise
 
-    def post_titles(self, username):
+    def posts(self, username):
+        """The posts @username sees on the server, by title."""
         token = self.request("POST", "/api/v1/auth/login",
                              {"username": username, "password": DEMO_PASSWORD})["token"]
-        titles = set()
+        posts = {}
         cursor = "0"
         while True:
             page = self.request("GET", f"/api/v1/sync/pull?since={cursor}&limit=1000",
                                 token=token)
             for change in page["changes"]:
                 if change["entity"] == "post" and change["op"] == "upsert":
-                    titles.add(change["record"].get("title"))
+                    posts[change["record"].get("title")] = change["record"]
             cursor = page["cursor"]
             if not page["has_more"]:
                 break
         self.request("POST", "/api/v1/auth/logout", token=token)
-        return titles
+        return posts
+
+    def post_titles(self, username):
+        return set(self.posts(username))
+
+    def retitle(self, username, title, new_title):
+        """Another admin of the agency renames a post, as their desktop would."""
+        record = self.posts(username)[title]
+        token = self.request("POST", "/api/v1/auth/login",
+                             {"username": username, "password": DEMO_PASSWORD})["token"]
+        answer = self.request("POST", "/api/v1/sync/push", {"mutations": [{
+            "id": str(uuid.uuid4()), "entity": "post", "op": "upsert",
+            "base_version": record["version"], "fields": ["title"],
+            "record": {"id": record["id"], "title": new_title}}]}, token=token)
+        self.request("POST", "/api/v1/auth/logout", token=token)
+        return answer["results"][0]["status"]
 
 
 class Keyring:
@@ -233,6 +252,61 @@ def type_into(dialog, field, text, window_title):
     subprocess.run(["xdotool", "type", "--delay", "15", text], check=True)
 
 
+def conflict_scenario(app, win, server):
+    """Another admin renames the post on the server while this desktop
+    renames it too: the desktop shows both titles, the user keeps theirs,
+    and it reaches the server."""
+    ok(server.retitle("dinkes", POST_TITLE, SERVER_TITLE) == "applied",
+       "another admin renames the post on the server")
+
+    # Enter on the post in the agenda opens it for editing.
+    page = switch_to(win, "Kalender")
+    row = find(page, "the post in the agenda", contains=POST_TITLE, role="list item")
+    click_with_mouse(row, "Sigap")
+    subprocess.run(["xdotool", "key", "Return"], check=True)
+    editor = wait_for(lambda: window_named(app, "Ubah Postingan"), "the Edit Post window")
+    ok(True, "Enter on a post in the agenda opens it in the Edit Post window")
+    type_into(editor, "Judul", DESKTOP_TITLE, "Ubah Postingan")
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "ctrl+s"], check=True)
+    wait_for(lambda: window_named(app, "Ubah Postingan") is None, "the editor to close")
+    find(page, "the renamed post in the agenda", contains=DESKTOP_TITLE, role="list item",
+         visible=False)
+    ok(True, "the renamed post is in the agenda")
+
+    # The push meets the server's title: the bar asks which to keep.
+    bar = find(win, "the conflict bar", contains="diubah di server", role="label", timeout=30)
+    ok("1 postingan" in bar.name, f"the bar counts one post: {bar.name!r}")
+    screenshot("konflik")
+    click(find(win, "the Review button", name="Tinjau", role="push button"))
+    dialog = wait_for(lambda: window_named(app, "Perubahan yang Bentrok"),
+                      "the conflict window")
+    find(dialog, "the desktop's title", name=DESKTOP_TITLE, role="label")
+    find(dialog, "the server's title", name=SERVER_TITLE, role="label")
+    ok(True, "the conflict window shows both titles side by side")
+    result = find(dialog, "the result field", name="Hasil: Judul", role="text")
+    ok(field_text(result) == SERVER_TITLE, "the result starts as the server's title")
+    window_shot("Perubahan yang Bentrok", "konflik-pilih")
+
+    # Take the desktop's version, and keep it.
+    click(find(dialog, "the Take All of Mine button", name="Ambil Semua Versi Saya",
+               role="push button"))
+    wait_for(lambda: field_text(result) == DESKTOP_TITLE, "the desktop's title in the result",
+             timeout=5)
+    ok(True, "taking mine puts the desktop's title in the result")
+    click(find(dialog, "the Keep Result button", name="Simpan Hasil", role="push button"))
+    wait_for(lambda: window_named(app, "Perubahan yang Bentrok") is None,
+             "the conflict window to close")
+    wait_for(lambda: not find_all(win, contains="diubah di server", role="label"),
+             "the conflict bar to go")
+    ok(True, "keeping a version closes the conflict and the bar")
+    wait_for(lambda: DESKTOP_TITLE in server.post_titles("dinkes"),
+             "the kept title to reach the server", timeout=30)
+    ok(SERVER_TITLE not in server.post_titles("dinkes"),
+       "the server now has the kept title, and only it")
+    indicator(win, "Tersinkron")
+    ok(True, "the indicator reads Tersinkron after the conflict is resolved")
+
+
 def sync_scenario():
     ws = Workspace()
     server = Server(ws)
@@ -310,6 +384,8 @@ def sync_scenario():
         indicator(win, "Tersinkron")
         ok(True, "trying again syncs: the indicator reads Tersinkron")
         ok(POST_TITLE in server.post_titles("dinkes"), "the post written offline is on the server")
+
+        conflict_scenario(app, win, server)
         ok(app.quit() == 0, "Sigap quits cleanly")
 
         # A restart finds the sign-in in the keyring, or works offline

@@ -47,6 +47,13 @@ struct _SigapCalendarPage
 
 G_DEFINE_FINAL_TYPE (SigapCalendarPage, sigap_calendar_page, ADW_TYPE_BIN)
 
+enum {
+  POST_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 local_ymd (SigapPost *post,
            GTimeZone *zone,
@@ -97,7 +104,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               SigapCalendarPage        *self)
 {
-  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_activatable (item, TRUE);
   gtk_list_item_set_child (item, GTK_WIDGET (sigap_post_row_new ()));
 }
 
@@ -121,6 +128,18 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   SigapPostRow *row = SIGAP_POST_ROW (gtk_list_item_get_child (item));
 
   sigap_post_row_set_post (row, NULL, self->zone, FALSE);
+}
+
+/* Enter or a double click on a post opens it. */
+static void
+activate_cb (SigapCalendarPage *self,
+             guint              position,
+             GtkListView       *list_view)
+{
+  g_autoptr(SigapPost) post = g_list_model_get_item (G_LIST_MODEL (self->posts), position);
+
+  if (post != NULL)
+    g_signal_emit (self, signals[POST_ACTIVATED], 0, post);
 }
 
 static void
@@ -152,12 +171,25 @@ sigap_calendar_page_class_init (SigapCalendarPageClass *klass)
 
   object_class->dispose = sigap_calendar_page_dispose;
 
+  /**
+   * SigapCalendarPage::post-activated:
+   * @self: the page
+   * @post: the post the user opened
+   */
+  signals[POST_ACTIVATED] =
+    g_signal_new ("post-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, SIGAP_TYPE_POST);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sigap/Sigap/ui/sigap-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SigapCalendarPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SigapCalendarPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, SigapCalendarPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SigapCalendarPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 }
 
 static void

@@ -14,8 +14,9 @@
 #include "sigap-format.h"
 #include "sigap-new-post-window.h"
 
-/* The first sketch of a post: a title, a text, when and what kind. The
- * full composer, with platforms and their rules, replaces it later. */
+/* The first sketch of a post: a title, a text, when and what kind; a new
+ * draft, or a change to a post of the agenda. The full composer, with
+ * platforms and their rules, replaces it later. */
 struct _SigapNewPostWindow
 {
   AdwWindow parent_instance;
@@ -26,7 +27,11 @@ struct _SigapNewPostWindow
   GTimeZone *zone;
   char *error;
 
+  /* The post being changed, or %NULL for a new draft. */
+  SigapPost *post;
+
   /* Template widgets */
+  GtkLabel *save_label;
   GtkLabel *error_label;
   AdwEntryRow *title_row;
   AdwComboRow *category_row;
@@ -142,18 +147,27 @@ save_action (GtkWidget  *widget,
   body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   when = dup_selected_date (self);
 
-  post = sigap_post_new ();
-  sigap_post_set_opd_id (post, sigap_opd_get_id (self->opd));
-  sigap_post_set_author_id (post, sigap_user_get_id (self->user));
+  if (self->post != NULL)
+    {
+      post = sigap_post_copy (self->post);
+    }
+  else
+    {
+      post = sigap_post_new ();
+      sigap_post_set_opd_id (post, sigap_opd_get_id (self->opd));
+      sigap_post_set_author_id (post, sigap_user_get_id (self->user));
+      sigap_post_set_status (post, SIGAP_POST_STATUS_DRAFT);
+      sigap_post_set_created_at (post, g_get_real_time () / G_USEC_PER_SEC);
+    }
   sigap_post_set_title (post, title);
   sigap_post_set_body (post, body);
   sigap_post_set_category (post, (SigapContentCategory) adw_combo_row_get_selected (self->category_row));
-  sigap_post_set_status (post, SIGAP_POST_STATUS_DRAFT);
   sigap_post_set_scheduled_at (post, g_date_time_to_unix (when));
-  sigap_post_set_created_at (post, g_get_real_time () / G_USEC_PER_SEC);
 
   /* On failure the window stays open with everything the user wrote. */
-  if (!sigap_store_insert_post (self->store, post, &error))
+  if (self->post != NULL
+      ? !sigap_store_update_post (self->store, post, &error)
+      : !sigap_store_insert_post (self->store, post, &error))
     {
       set_error (self, error->message);
       return;
@@ -174,6 +188,7 @@ sigap_new_post_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->opd);
   g_clear_object (&self->user);
+  g_clear_object (&self->post);
 
   G_OBJECT_CLASS (sigap_new_post_window_parent_class)->dispose (object);
 }
@@ -214,6 +229,7 @@ sigap_new_post_window_class_init (SigapNewPostWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sigap/Sigap/ui/sigap-new-post-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SigapNewPostWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, SigapNewPostWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, SigapNewPostWindow, title_row);
   gtk_widget_class_bind_template_child (widget_class, SigapNewPostWindow, category_row);
@@ -288,6 +304,54 @@ sigap_new_post_window_new (GtkWindow  *parent,
   gtk_calendar_select_day (self->calendar, when);
   gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (when));
   gtk_spin_button_set_value (self->minute_spin, 0);
+  update_date_label (self);
+
+  return self;
+}
+
+/**
+ * sigap_new_post_window_new_for_post:
+ * @parent: (nullable): the window to stay on top of
+ * @store: where the post is kept
+ * @opd: the agency the post belongs to
+ * @user: who changes it
+ * @post: the post to change
+ *
+ * Returns: (transfer none): a new window showing @post, which saves the
+ *   changes into it
+ */
+SigapNewPostWindow *
+sigap_new_post_window_new_for_post (GtkWindow  *parent,
+                                    SigapStore *store,
+                                    SigapOpd   *opd,
+                                    SigapUser  *user,
+                                    SigapPost  *post)
+{
+  SigapNewPostWindow *self;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) when = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_POST (post), NULL);
+
+  self = sigap_new_post_window_new (parent, store, opd, user);
+  if (self == NULL)
+    return NULL;
+
+  self->post = sigap_post_copy (post);
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Post"));
+  gtk_label_set_label (self->save_label, _("_Save"));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), sigap_post_get_title (post));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view),
+                            sigap_post_get_body (post) != NULL ? sigap_post_get_body (post) : "",
+                            -1);
+  adw_combo_row_set_selected (self->category_row, sigap_post_get_category (post));
+
+  utc = g_date_time_new_from_unix_utc (sigap_post_get_scheduled_at (post));
+  when = g_date_time_to_timezone (utc, self->zone);
+  gtk_calendar_select_day (self->calendar, when);
+  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (when));
+  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (when));
   update_date_label (self);
 
   return self;

@@ -21,6 +21,11 @@ SigapNewPostWindow *sigap_new_post_window_new       (GtkWindow          *parent,
                                                      SigapStore         *store,
                                                      SigapOpd           *opd,
                                                      SigapUser          *user);
-const char         *sigap_new_post_window_get_error (SigapNewPostWindow *self);
+SigapNewPostWindow *sigap_new_post_window_new_for_post (GtkWindow          *parent,
+                                                        SigapStore         *store,
+                                                        SigapOpd           *opd,
+                                                        SigapUser          *user,
+                                                        SigapPost          *post);
+const char         *sigap_new_post_window_get_error    (SigapNewPostWindow *self);
 
 G_END_DECLS
