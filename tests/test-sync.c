@@ -341,6 +341,9 @@ test_merge_and_conflict (Fixture       *f,
   g_autoptr(SigapPost) final = NULL;
   g_autoptr(GPtrArray) losing_a = NULL;
   g_autoptr(GPtrArray) losing_b = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(JsonObject) kept = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
@@ -399,6 +402,36 @@ test_merge_and_conflict (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (
                      json_object_get_object_member (losing_b->pdata[0], "fields"), "title"),
                    ==, "Versi B");
+  assert_admin_replica (f, a);
+  assert_admin_replica (f, b);
+
+  /* B sees the conflict open, keeps its own title, and A receives it;
+   * A's title stays in B's history. */
+  g_assert_cmpuint (sigap_store_count_post_conflicts (a->store, NULL), ==, 0);
+  g_assert_cmpuint (sigap_store_count_post_conflicts (b->store, NULL), ==, 1);
+  conflicts = sigap_store_list_post_conflicts (b->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (conflicts->pdata[0], "post_id"), ==, id);
+  kept = json_object_new ();
+  json_object_set_string_member (kept, "title", "Versi B");
+  sigap_store_resolve_post_conflict (b->store, id, kept, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sigap_store_count_post_conflicts (b->store, NULL), ==, 0);
+  client_sync_ok (b);
+  client_sync_ok (a);
+  g_assert_cmpuint (sigap_store_count_post_conflicts (b->store, NULL), ==, 0);
+
+  g_clear_object (&final);
+  final = sigap_store_get_post (f->server, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sigap_post_get_title (final), ==, "Versi B");
+  history = sigap_store_list_post_revisions (b->store, id, "accepted", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (history->pdata[0], "fields"), "title"),
+                   ==, "Versi A");
   assert_admin_replica (f, a);
   assert_admin_replica (f, b);
 }
