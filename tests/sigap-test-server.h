@@ -86,10 +86,24 @@ sigap_test_server_start (SigapTestServer *s,
   return s->port;
 }
 
+static inline gboolean
+sigap_test_server_quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+
+  return G_SOURCE_REMOVE;
+}
+
 static inline void
 sigap_test_server_stop (SigapTestServer *s)
 {
-  g_main_loop_quit (s->loop);
+  GSource *source = g_idle_source_new ();
+
+  /* From the server's own loop: quitting it from here before the thread
+   * entered g_main_loop_run() would leave it running for ever. */
+  g_source_set_callback (source, sigap_test_server_quit_cb, s->loop, NULL);
+  g_source_attach (source, s->context);
+  g_source_unref (source);
   g_thread_join (s->thread);
 
   g_main_loop_unref (s->loop);

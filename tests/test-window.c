@@ -279,6 +279,102 @@ test_format (void)
                    "Facebook, Instagram, scheduled");
 }
 
+/* @document from the shipped file, as the server answers it. */
+static void
+write_answer (const char *dir,
+              const char *name,
+              const char *updated_at)
+{
+  g_autofree char *relative = g_strconcat (name, ".json", NULL);
+  g_autofree char *shipped = g_build_filename (g_getenv ("SIGAP_DATA_DIR"), relative, NULL);
+  g_autofree char *copy = g_build_filename (dir, relative, NULL);
+  g_autofree char *folder = g_path_get_dirname (copy);
+  g_autofree char *document = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (shipped, &document, NULL, &error);
+  g_assert_no_error (error);
+  version = g_compute_checksum_for_string (G_CHECKSUM_SHA256, document, -1);
+  answer = g_strdup_printf ("{\"name\":\"%s\",\"version\":\"%s\",\"updated_at\":%s,"
+                            "\"document\":%s}", name, version, updated_at, document);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (copy, answer, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_format_central (void)
+{
+  g_autoptr(GTimeZone) wib = g_time_zone_new_offset (7 * 3600);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sigap-test-central-XXXXXX", &error);
+  g_autoptr(SigapCentralDocuments) shipped = NULL;
+  g_autoptr(SigapCentralDocuments) downloaded = NULL;
+  g_autofree char *checked = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+
+  shipped = sigap_central_documents_new (dir, 2025);
+  checked = g_strdup (json_object_get_string_member (
+    sigap_central_document_get_object (sigap_central_documents_get_platforms (shipped)),
+    "checked"));
+
+  text = sigap_format_central_document (SIGAP_CENTRAL_DOCUMENT_PLATFORMS, 0,
+                                        sigap_central_documents_get_platforms (shipped), wib);
+  expected = g_strdup_printf ("Version %s, shipped with Sigap", checked);
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  text = sigap_format_central_document (SIGAP_CENTRAL_DOCUMENT_HOLIDAYS, 2025,
+                                        sigap_central_documents_get_holidays (shipped, 2025),
+                                        wib);
+  g_assert_cmpstr (text, ==, "Calendar for 2025, shipped with Sigap");
+  g_clear_pointer (&text, g_free);
+
+  text = sigap_format_central_document (SIGAP_CENTRAL_DOCUMENT_HOLIDAYS, 2031, NULL, wib);
+  g_assert_cmpstr (text, ==, "No calendar for 2031 yet. Sigap downloads it at the next sync.");
+  g_clear_pointer (&text, g_free);
+
+  text = sigap_format_central_document (SIGAP_CENTRAL_DOCUMENT_PLATFORMS, 0, NULL, wib);
+  g_assert_cmpstr (text, ==, "Not available yet. Sigap downloads the rules at the next sync.");
+  g_clear_pointer (&text, g_free);
+
+  /* Downloaded: the rules a verifikator stored at 10.15 WIB, the calendar
+   * the server shipped with. */
+  write_answer (dir, "platforms", "\"2026-11-23T03:15:00Z\"");
+  write_answer (dir, "holidays/2025", "null");
+  downloaded = sigap_central_documents_new (dir, 2025);
+
+  text = sigap_format_central_document (SIGAP_CENTRAL_DOCUMENT_PLATFORMS, 0,
+                                        sigap_central_documents_get_platforms (downloaded), wib);
+  expected = g_strdup_printf ("Version %s from the server, updated 23 November 2026 10:15",
+                              checked);
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&text, g_free);
+
+  text = sigap_format_central_document (SIGAP_CENTRAL_DOCUMENT_HOLIDAYS, 2025,
+                                        sigap_central_documents_get_holidays (downloaded, 2025),
+                                        wib);
+  g_assert_cmpstr (text, ==, "Calendar for 2025 from the server");
+  g_clear_pointer (&text, g_free);
+
+  {
+    g_autofree char *platforms = g_build_filename (dir, "platforms.json", NULL);
+    g_autofree char *holidays = g_build_filename (dir, "holidays", "2025.json", NULL);
+    g_autofree char *folder = g_build_filename (dir, "holidays", NULL);
+
+    g_unlink (platforms);
+    g_unlink (holidays);
+    g_rmdir (folder);
+    g_rmdir (dir);
+  }
+}
+
 static void
 test_window_pages (Fixture       *fixture,
                    gconstpointer  data)
@@ -430,12 +526,20 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  /* The files shipped with Sigap, from the source tree. */
+  {
+    g_autofree char *data_dir = g_test_build_filename (G_TEST_DIST, "..", "data", NULL);
+
+    g_setenv ("SIGAP_DATA_DIR", data_dir, TRUE);
+  }
+
   app = sigap_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/format/labels", test_format);
+  g_test_add_func ("/format/central-documents", test_format_central);
   g_test_add ("/window/pages", Fixture, NULL,
               fixture_set_up, test_window_pages, fixture_tear_down);
   g_test_add ("/window/signed-out", Fixture, NULL,

@@ -214,11 +214,15 @@ preferences_action (GSimpleAction *action,
   SigapApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   SigapPreferencesWindow *preferences;
+  SigapCentralDocuments *central = NULL;
 
   if (self->settings == NULL)
     return;
 
-  preferences = sigap_preferences_window_new (parent, self->settings);
+  if (self->sync != NULL)
+    central = sigap_sync_manager_get_central_documents (self->sync);
+
+  preferences = sigap_preferences_window_new (parent, self->settings, central);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

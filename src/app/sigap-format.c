@@ -352,3 +352,96 @@ sigap_next_full_hour (GDateTime *now)
 
   return g_date_time_add_hours (hour, 1);
 }
+
+/* What names a version of the platform rules: the month they were
+ * checked against the platforms' own pages, else the start of the
+ * version's hash. */
+static char *
+dup_platforms_version_label (SigapCentralDocument *document)
+{
+  JsonObject *object = sigap_central_document_get_object (document);
+  const char *checked = json_object_get_string_member_with_default (object, "checked", NULL);
+
+  if (checked != NULL)
+    return g_strdup (checked);
+
+  return g_strndup (sigap_central_document_get_version (document), 8);
+}
+
+/**
+ * sigap_format_central_document:
+ * @kind: which document
+ * @year: for %SIGAP_CENTRAL_DOCUMENT_HOLIDAYS, the calendar's year
+ * @document: (nullable): the copy in use, or %NULL when there is none
+ * @zone: the zone to show the time of the last change in
+ *
+ * Returns: (transfer full): which copy of the document Sigap uses, as
+ *   in "Version 2026-11 from the server, updated 23 November 2026 10:15"
+ */
+char *
+sigap_format_central_document (SigapCentralDocumentKind  kind,
+                               int                       year,
+                               SigapCentralDocument     *document,
+                               GTimeZone                *zone)
+{
+  g_autofree char *updated = NULL;
+  g_autofree char *version = NULL;
+  GDateTime *updated_at;
+  SigapCentralSource source;
+
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  if (document == NULL)
+    {
+      if (kind == SIGAP_CENTRAL_DOCUMENT_PLATFORMS)
+        return g_strdup (_("Not available yet. Sigap downloads the rules at the next sync."));
+
+      /* Translators: %d is a year */
+      return g_strdup_printf (_("No calendar for %d yet. Sigap downloads it at the next sync."),
+                              year);
+    }
+
+  source = sigap_central_document_get_source (document);
+  updated_at = sigap_central_document_get_updated_at (document);
+  if (updated_at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (updated_at, zone);
+
+      /* Translators: when a central document last changed, see
+       * g_date_time_format(); "23 November 2026 10.15" */
+      updated = g_date_time_format (local, _("%-d %B %Y %H:%M"));
+    }
+
+  if (kind == SIGAP_CENTRAL_DOCUMENT_PLATFORMS)
+    {
+      version = dup_platforms_version_label (document);
+
+      if (source == SIGAP_CENTRAL_SOURCE_SHIPPED)
+        /* Translators: %s names the version of the platform rules, as in
+         * "2026-11" (the month they were checked) */
+        return g_strdup_printf (_("Version %s, shipped with Sigap"), version);
+
+      if (updated == NULL)
+        /* Translators: %s names the version of the platform rules, as in
+         * "2026-11"; the server still hands out the copy it shipped with */
+        return g_strdup_printf (_("Version %s from the server"), version);
+
+      /* Translators: the first %s names the version of the platform
+       * rules, as in "2026-11", the second when Diskominfo changed them,
+       * as in "23 November 2026 10.15" */
+      return g_strdup_printf (_("Version %s from the server, updated %s"), version, updated);
+    }
+
+  if (source == SIGAP_CENTRAL_SOURCE_SHIPPED)
+    /* Translators: %d is a year */
+    return g_strdup_printf (_("Calendar for %d, shipped with Sigap"), year);
+
+  if (updated == NULL)
+    /* Translators: %d is a year; the server still hands out the copy it
+     * shipped with */
+    return g_strdup_printf (_("Calendar for %d from the server"), year);
+
+  /* Translators: %d is a year, %s when Diskominfo changed the calendar,
+   * as in "23 November 2026 10.15" */
+  return g_strdup_printf (_("Calendar for %d from the server, updated %s"), year, updated);
+}

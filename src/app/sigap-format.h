@@ -37,4 +37,9 @@ char       *sigap_post_dup_accessible_label (SigapPost            *post,
 
 GDateTime  *sigap_next_full_hour            (GDateTime            *now);
 
+char       *sigap_format_central_document   (SigapCentralDocumentKind  kind,
+                                             int                       year,
+                                             SigapCentralDocument     *document,
+                                             GTimeZone                *zone);
+
 G_END_DECLS

@@ -9,13 +9,16 @@
 
 #include <adwaita.h>
 
+#include "sigap-core.h"
+
 G_BEGIN_DECLS
 
 #define SIGAP_TYPE_PREFERENCES_WINDOW (sigap_preferences_window_get_type())
 
 G_DECLARE_FINAL_TYPE (SigapPreferencesWindow, sigap_preferences_window, SIGAP, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-SigapPreferencesWindow *sigap_preferences_window_new (GtkWindow *parent,
-                                                      GSettings *settings);
+SigapPreferencesWindow *sigap_preferences_window_new (GtkWindow             *parent,
+                                                      GSettings             *settings,
+                                                      SigapCentralDocuments *central);
 
 G_END_DECLS

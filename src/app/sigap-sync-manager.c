@@ -20,7 +20,9 @@
  * The desktop's sync session: who is signed in to which server, where the
  * token is kept (the keyring, or memory when there is no keyring), and
  * when to sync: a little after each local change, every five minutes, and
- * when asked. The sync itself is the core's SigapSyncClient.
+ * when asked. The sync itself is the core's SigapSyncClient. After each
+ * successful sync it refreshes the platform rules and the holiday
+ * calendar from the same server (SigapCentralDocuments).
  */
 
 #define DEBOUNCE_MS 2000
@@ -32,7 +34,12 @@ struct _SigapSyncManager
 
   SigapStore *store;
   SigapSyncClient *client;
+  SigapCentralDocuments *central;
   GCancellable *cancellable;
+
+  /* The session's token, for the central documents; the client keeps
+   * its own copy. */
+  char *token;
 
   gboolean signed_in;
   gboolean busy;
@@ -77,6 +84,14 @@ static const SecretSchema token_schema = {
 };
 
 static void sync_start (SigapSyncManager *self);
+
+static void
+clear_session_token (SigapSyncManager *self)
+{
+  if (self->token != NULL)
+    memset (self->token, 0, strlen (self->token));
+  g_clear_pointer (&self->token, g_free);
+}
 
 /* Helpers {{{ */
 
@@ -268,7 +283,43 @@ forget_session (SigapSyncManager *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   sigap_sync_client_set_token (self->client, NULL);
+  clear_session_token (self);
   set_signed_in (self, FALSE);
+}
+
+static void
+central_refreshed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The copies in use stay, and the next sync tries again. */
+  if (sigap_central_documents_refresh_finish (SIGAP_CENTRAL_DOCUMENTS (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
+    return;
+
+  /* A document with the wrong shape, or a disk that cannot take it, is
+   * worth a line in the journal. */
+  if (error->domain == SIGAP_CENTRAL_DOCUMENTS_ERROR &&
+      (error->code == SIGAP_CENTRAL_DOCUMENTS_ERROR_INVALID ||
+       error->code == SIGAP_CENTRAL_DOCUMENTS_ERROR_FAILED))
+    g_message ("%s", error->message);
+  else
+    g_debug ("%s", error->message);
+}
+
+static void
+refresh_central (SigapSyncManager *self)
+{
+  const char *server_url = sigap_sync_client_get_server_url (self->client);
+
+  if (self->token == NULL || server_url == NULL)
+    return;
+
+  sigap_central_documents_refresh_async (self->central, NULL, server_url, self->token,
+                                         self->cancellable, central_refreshed_cb, NULL);
 }
 
 static void
@@ -298,6 +349,7 @@ sync_done_cb (GObject      *object,
     {
       g_clear_pointer (&self->last_synced, g_date_time_unref);
       self->last_synced = g_date_time_new_now_local ();
+      refresh_central (self);
     }
   else if (g_error_matches (error, SIGAP_SYNC_ERROR, SIGAP_SYNC_ERROR_UNAUTHORIZED))
     {
@@ -333,6 +385,8 @@ begin_session (SigapSyncManager *self,
                const char       *token)
 {
   sigap_sync_client_set_token (self->client, token);
+  clear_session_token (self);
+  self->token = g_strdup (token);
   self->expired = FALSE;
   set_signed_in (self, TRUE);
   schedule_periodic (self);
@@ -425,6 +479,7 @@ sigap_sync_manager_dispose (GObject *object)
   if (self->client != NULL)
     g_signal_handlers_disconnect_by_data (self->client, self);
   g_clear_object (&self->client);
+  g_clear_object (&self->central);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sigap_sync_manager_parent_class)->dispose (object);
@@ -437,6 +492,7 @@ sigap_sync_manager_finalize (GObject *object)
 
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->last_synced, g_date_time_unref);
+  clear_session_token (self);
 
   G_OBJECT_CLASS (sigap_sync_manager_parent_class)->finalize (object);
 }
@@ -453,6 +509,7 @@ sigap_sync_manager_constructed (GObject *object)
 
   server_url = sigap_store_get_meta (self->store, "server_url");
   self->client = sigap_sync_client_new (self->store, server_url);
+  self->central = sigap_central_documents_new (NULL, 0);
 
   g_signal_connect_object (self->client, "notify::state",
                            G_CALLBACK (client_state_changed_cb), self, G_CONNECT_SWAPPED);
@@ -676,6 +733,21 @@ sigap_sync_manager_get_client (SigapSyncManager *self)
   return self->client;
 }
 
+/**
+ * sigap_sync_manager_get_central_documents:
+ * @self: a #SigapSyncManager
+ *
+ * Returns: (transfer none): the platform rules and holiday calendars,
+ *   refreshed from the server after each successful sync
+ */
+SigapCentralDocuments *
+sigap_sync_manager_get_central_documents (SigapSyncManager *self)
+{
+  g_return_val_if_fail (SIGAP_IS_SYNC_MANAGER (self), NULL);
+
+  return self->central;
+}
+
 gboolean
 sigap_sync_manager_get_signed_in (SigapSyncManager *self)
 {
@@ -877,6 +949,7 @@ sigap_sync_manager_sign_out (SigapSyncManager *self)
   /* The client forgets the token as soon as the request is made. */
   sigap_sync_client_logout_async (self->client, NULL, logout_done_cb, NULL);
   clear_token (self);
+  clear_session_token (self);
 
   self->expired = FALSE;
   set_signed_in (self, FALSE);

@@ -47,6 +47,8 @@ GDateTime        *sigap_sync_manager_get_last_synced (SigapSyncManager     *self
 char             *sigap_sync_manager_dup_server_url  (SigapSyncManager     *self);
 char             *sigap_sync_manager_dup_username    (SigapSyncManager     *self);
 
+SigapCentralDocuments *sigap_sync_manager_get_central_documents (SigapSyncManager *self);
+
 void              sigap_sync_manager_start           (SigapSyncManager     *self);
 void              sigap_sync_manager_sign_in_async   (SigapSyncManager     *self,
                                                       const char           *server_url,

@@ -10,6 +10,8 @@
 #include "sigap-types.h"
 #include "sigap-enums.h"
 #include "sigap-account.h"
+#include "sigap-central-documents.h"
+#include "sigap-central-schema.h"
 #include "sigap-complaint.h"
 #include "sigap-complaint-event.h"
 #include "sigap-complaint-list.h"

@@ -123,4 +123,20 @@ typedef enum
   SIGAP_SYNC_STATE_FAILED,
 } SigapSyncState;
 
+/* The documents Diskominfo keeps for every desktop (docs/api.md,
+ * "Platform rules and holidays"). */
+typedef enum
+{
+  SIGAP_CENTRAL_DOCUMENT_PLATFORMS,
+  SIGAP_CENTRAL_DOCUMENT_HOLIDAYS,
+} SigapCentralDocumentKind;
+
+/* Where the copy of a central document in use comes from. */
+typedef enum
+{
+  SIGAP_CENTRAL_SOURCE_NONE,
+  SIGAP_CENTRAL_SOURCE_SHIPPED,
+  SIGAP_CENTRAL_SOURCE_SERVER,
+} SigapCentralSource;
+
 G_END_DECLS

@@ -7,10 +7,10 @@
 
 """Checks the shape of data/platforms.json and data/holidays/YYYY.json.
 
-The same rules as sigap_server_documents_validate() in
-src/server/sigap-server-documents.c, which refuses a document the server
-is sent that breaks them: no unknown member, every required one, each of
-the right type and range.
+The same rules as sigap_central_schema_validate() in
+src/core/sigap-central-schema.c, with which the server refuses a document
+it is sent and the desktop one it downloads that breaks them: no unknown
+member, every required one, each of the right type and range.
 """
 
 import argparse

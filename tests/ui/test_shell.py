@@ -129,6 +129,13 @@ def demo_scenario():
                    role="check box"))
         find(page, "the names again", contains="Dari ")
         ok(True, "turning it off shows them again")
+
+        # Data pusat: which platform rules Sigap checks posts against. Nothing
+        # was downloaded from a server here, so they are the shipped copy.
+        find(prefs, "the platform rules row", name="Aturan platform", role="label")
+        rules = find(prefs, "where the platform rules come from",
+                     contains="disertakan dengan Sigap", role="label")
+        ok(rules.name.startswith("Versi "), f"the shipped platform rules: {rules.name!r}")
         subprocess.run(["xdotool", "key", "--clearmodifiers", "Escape"], check=True)
         wait_for(lambda: all(w.name != "Preferensi" for w in app.root),
                  "the Preferences window to close")

@@ -1,0 +1,828 @@
+/* sigap-central-schema.c
+ *
+ * Copyright 2026 The Sigap authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sigap-central-schema"
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "sigap-central-schema.h"
+
+/*
+ * The shape of the central documents, the platform rules and a year's
+ * holiday calendar (docs/api.md, "Platform rules and holidays"). The
+ * server checks every copy a verifikator sends with it, and the desktop
+ * every copy it downloads, so that both refuse the same documents.
+ */
+
+#define MAX_JSON_DEPTH 32
+#define MIN_YEAR       1970
+#define MAX_YEAR       2100
+
+static const char * const countings[] = {
+  "characters", "x-weighted", "utf8-bytes", "utf16", NULL
+};
+
+static const char * const holiday_kinds[] = { "libur-nasional", "cuti-bersama", NULL };
+
+G_DEFINE_QUARK (sigap-central-schema-error-quark, sigap_central_schema_error)
+
+/* Validation {{{ */
+
+static gboolean G_GNUC_PRINTF (4, 5)
+fail (char       **field,
+      GError     **error,
+      const char  *path,
+      const char  *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (field != NULL)
+    *field = path[0] != '\0' ? g_strdup (path) : NULL;
+  if (path[0] != '\0')
+    g_set_error (error, SIGAP_CENTRAL_SCHEMA_ERROR, SIGAP_CENTRAL_SCHEMA_ERROR_INVALID,
+                 "'%s' %s", path, message);
+  else
+    g_set_error (error, SIGAP_CENTRAL_SCHEMA_ERROR, SIGAP_CENTRAL_SCHEMA_ERROR_INVALID,
+                 "The document %s", message);
+
+  return FALSE;
+}
+
+static char *
+member_path (const char *parent,
+             const char *name)
+{
+  return parent[0] == '\0' ? g_strdup (name) : g_strconcat (parent, ".", name, NULL);
+}
+
+static char *
+element_path (const char *parent,
+              guint       index)
+{
+  return g_strdup_printf ("%s[%u]", parent, index);
+}
+
+/* Refuses a member that is not in @allowed and a missing one of @required. */
+static gboolean
+check_members (JsonObject          *object,
+               const char          *path,
+               const char * const  *allowed,
+               const char * const  *required,
+               char               **field,
+               GError             **error)
+{
+  g_autoptr(GList) names = json_object_get_members (object);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      {
+        g_autofree char *where = member_path (path, l->data);
+
+        return fail (field, error, where, "is not a member this document may have.");
+      }
+
+  for (guint i = 0; required[i] != NULL; i++)
+    if (!json_object_has_member (object, required[i]))
+      {
+        g_autofree char *where = member_path (path, required[i]);
+
+        return fail (field, error, where, "is required.");
+      }
+
+  return TRUE;
+}
+
+static gboolean
+node_is_integer (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* An integer member from @min to @max; null passes when @nullable, and
+ * an absent one when not @required. */
+static gboolean
+check_integer (JsonObject  *object,
+               const char  *path,
+               const char  *name,
+               gboolean     nullable,
+               gint64       min,
+               gint64       max,
+               char       **field,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *where = member_path (path, name);
+
+  if (node == NULL || (nullable && JSON_NODE_HOLDS_NULL (node)))
+    return TRUE;
+
+  if (!node_is_integer (node) || json_node_get_int (node) < min || json_node_get_int (node) > max)
+    return fail (field, error, where, "must be an integer from %" G_GINT64_FORMAT
+                 " to %" G_GINT64_FORMAT "%s.", min, max, nullable ? ", or null" : "");
+
+  return TRUE;
+}
+
+/* A number from above 0 (or from 0 when @zero) to @max, or null. */
+static gboolean
+check_number (JsonObject  *object,
+              const char  *path,
+              const char  *name,
+              gboolean     zero,
+              double       max,
+              double      *value,
+              char       **field,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *where = member_path (path, name);
+  double number;
+
+  *value = -1;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!node_is_number (node))
+    return fail (field, error, where, "must be a number or null.");
+
+  number = json_node_get_value_type (node) == G_TYPE_INT64 ? (double) json_node_get_int (node)
+                                                            : json_node_get_double (node);
+  if (number < 0 || (!zero && number == 0) || number > max)
+    return fail (field, error, where, "must be a number above %s0 and at most %g.",
+                 zero ? "or equal to " : "", max);
+
+  *value = number;
+
+  return TRUE;
+}
+
+static gboolean
+check_boolean (JsonObject  *object,
+               const char  *path,
+               const char  *name,
+               char       **field,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *where = member_path (path, name);
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (field, error, where, "must be true or false.");
+
+  return TRUE;
+}
+
+/* A string of 1 to @max characters without control characters; an absent
+ * one passes. */
+static gboolean
+check_text (JsonObject  *object,
+            const char  *path,
+            const char  *name,
+            guint        max,
+            const char **value,
+            char       **field,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *where = member_path (path, name);
+  const char *text;
+
+  if (value != NULL)
+    *value = NULL;
+  if (node == NULL)
+    return TRUE;
+
+  if (!node_is_string (node))
+    return fail (field, error, where, "must be a string.");
+
+  text = json_node_get_string (node);
+  if (text[0] == '\0' || g_utf8_strlen (text, -1) > (glong) max)
+    return fail (field, error, where, "must hold 1 to %u characters.", max);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return fail (field, error, where, "must not hold control characters.");
+
+  if (value != NULL)
+    *value = text;
+
+  return TRUE;
+}
+
+static gboolean
+check_identifier (JsonObject  *object,
+                  const char  *path,
+                  const char  *name,
+                  const char **value,
+                  char       **field,
+                  GError     **error)
+{
+  g_autofree char *where = member_path (path, name);
+  const char *text;
+
+  if (!check_text (object, path, name, 32, &text, field, error))
+    return FALSE;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-' && *p != '_')
+      return fail (field, error, where, "must hold only lowercase letters, digits, '-' or '_'.");
+
+  *value = text;
+
+  return TRUE;
+}
+
+static gboolean
+check_one_of (JsonObject         *object,
+              const char         *path,
+              const char         *name,
+              const char * const *values,
+              char              **field,
+              GError            **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *where = member_path (path, name);
+  g_autofree char *list = NULL;
+
+  if (node_is_string (node) && g_strv_contains (values, json_node_get_string (node)))
+    return TRUE;
+
+  list = g_strjoinv ("', '", (char **) values);
+
+  return fail (field, error, where, "must be one of '%s'.", list);
+}
+
+/* An object member, or null when @nullable. Sets *@value to the object or
+ * %NULL. */
+static gboolean
+check_object (JsonObject  *object,
+              const char  *path,
+              const char  *name,
+              gboolean     nullable,
+              JsonObject **value,
+              char       **field,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *where = member_path (path, name);
+
+  *value = NULL;
+  if (node != NULL && nullable && JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return fail (field, error, where, "must be an object%s.", nullable ? " or null" : "");
+
+  *value = json_node_get_object (node);
+
+  return TRUE;
+}
+
+/* An array member of @min to @max elements; an absent one passes when
+ * @min is 0. */
+static gboolean
+check_array (JsonObject  *object,
+             const char  *path,
+             const char  *name,
+             guint        min,
+             guint        max,
+             JsonArray  **value,
+             char       **field,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *where = member_path (path, name);
+
+  *value = NULL;
+  if (node == NULL && min == 0)
+    return TRUE;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (json_node_get_array (node)) < min ||
+      json_array_get_length (json_node_get_array (node)) > max)
+    return fail (field, error, where, "must be an array of %u to %u elements.", min, max);
+
+  *value = json_node_get_array (node);
+
+  return TRUE;
+}
+
+/* "YYYY-MM". */
+static gboolean
+check_month (JsonObject  *object,
+             const char  *path,
+             const char  *name,
+             char       **field,
+             GError     **error)
+{
+  g_autofree char *where = member_path (path, name);
+  const char *text;
+  char year_text[5];
+  guint64 year = 0;
+  guint64 month = 0;
+
+  if (!check_text (object, path, name, 7, &text, field, error))
+    return FALSE;
+
+  if (text == NULL)
+    return TRUE;
+
+  g_strlcpy (year_text, text, sizeof year_text);
+  if (strlen (text) != 7 || text[4] != '-' ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[5]) ||
+      !g_ascii_string_to_unsigned (text + 5, 10, 1, 12, &month, NULL) ||
+      !g_ascii_string_to_unsigned (year_text, 10, MIN_YEAR, MAX_YEAR, &year, NULL))
+    return fail (field, error, where, "must be a month written YYYY-MM.");
+
+  return TRUE;
+}
+
+static gboolean
+validate_media_kind (JsonObject  *kind,
+                     const char  *path,
+                     gboolean     video,
+                     char       **field,
+                     GError     **error)
+{
+  static const char * const image_allowed[] = {
+    "formats", "max_bytes", "aspect_ratio_min", "aspect_ratio_max", "min_width", NULL
+  };
+  static const char * const video_allowed[] = {
+    "formats", "max_bytes", "min_seconds", "max_seconds", "aspect_ratio_min",
+    "aspect_ratio_max", NULL
+  };
+  static const char * const required[] = { "formats", NULL };
+  g_autofree char *formats_path = member_path (path, "formats");
+  JsonArray *formats;
+  double ratio_min;
+  double ratio_max;
+  double seconds_min = -1;
+  double seconds_max = -1;
+
+  if (!check_members (kind, path, video ? video_allowed : image_allowed, required, field, error) ||
+      !check_array (kind, path, "formats", 1, 16, &formats, field, error) ||
+      !check_integer (kind, path, "max_bytes", TRUE, 1, G_GINT64_CONSTANT (1) << 50,
+                      field, error) ||
+      !check_number (kind, path, "aspect_ratio_min", FALSE, 100, &ratio_min, field, error) ||
+      !check_number (kind, path, "aspect_ratio_max", FALSE, 100, &ratio_max, field, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (formats); i++)
+    {
+      JsonNode *node = json_array_get_element (formats, i);
+      const char *type = node_is_string (node) ? json_node_get_string (node) : NULL;
+      const char *slash = type != NULL ? strchr (type, '/') : NULL;
+
+      if (slash == NULL || slash == type || slash[1] == '\0' || strlen (type) > 100 ||
+          !g_str_has_prefix (type, video ? "video/" : "image/"))
+        {
+          g_autofree char *where = element_path (formats_path, i);
+
+          return fail (field, error, where, "must be a MIME type such as '%s'.",
+                       video ? "video/mp4" : "image/jpeg");
+        }
+    }
+
+  if (ratio_min > 0 && ratio_max > 0 && ratio_min > ratio_max)
+    {
+      g_autofree char *where = member_path (path, "aspect_ratio_min");
+
+      return fail (field, error, where, "must not be above aspect_ratio_max.");
+    }
+
+  if (video)
+    {
+      if (!check_number (kind, path, "min_seconds", TRUE, 86400, &seconds_min, field, error) ||
+          !check_number (kind, path, "max_seconds", FALSE, 86400, &seconds_max, field, error))
+        return FALSE;
+
+      if (seconds_min >= 0 && seconds_max > 0 && seconds_min > seconds_max)
+        {
+          g_autofree char *where = member_path (path, "min_seconds");
+
+          return fail (field, error, where, "must not be above max_seconds.");
+        }
+    }
+  else if (!check_integer (kind, path, "min_width", TRUE, 1, 100000, field, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+validate_text_field (JsonObject  *text,
+                     const char  *path,
+                     const char **name,
+                     char       **field,
+                     GError     **error)
+{
+  static const char * const allowed[] = {
+    "field", "max", "counting", "url_length", "required", NULL
+  };
+  static const char * const required[] = { "field", "max", "counting", NULL };
+
+  return check_members (text, path, allowed, required, field, error) &&
+         check_identifier (text, path, "field", name, field, error) &&
+         check_integer (text, path, "max", FALSE, 1, 1000000, field, error) &&
+         check_one_of (text, path, "counting", countings, field, error) &&
+         check_integer (text, path, "url_length", FALSE, 1, 1000, field, error) &&
+         check_boolean (text, path, "required", field, error);
+}
+
+static gboolean
+validate_platform (JsonObject  *platform,
+                   const char  *path,
+                   GHashTable  *ids,
+                   char       **field,
+                   GError     **error)
+{
+  static const char * const allowed[] = {
+    "id", "name", "source", "checked", "text", "hashtags_max", "mentions_max", "media",
+    "forbidden_characters", "notes", NULL
+  };
+  static const char * const required[] = {
+    "id", "name", "source", "checked", "text", "media", NULL
+  };
+  static const char * const media_allowed[] = {
+    "max_items", "max_videos", "mixed", "image", "video", NULL
+  };
+  static const char * const media_required[] = { "max_items", "image", "video", NULL };
+  g_autoptr(GHashTable) text_fields = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *text_path = member_path (path, "text");
+  g_autofree char *media_path = member_path (path, "media");
+  g_autofree char *image_path = NULL;
+  g_autofree char *video_path = NULL;
+  g_autofree char *forbidden_path = member_path (path, "forbidden_characters");
+  g_autofree char *notes_path = member_path (path, "notes");
+  const char *id;
+  const char *source;
+  JsonArray *texts;
+  JsonArray *forbidden;
+  JsonArray *notes;
+  JsonObject *media;
+  JsonObject *image;
+  JsonObject *video;
+
+  if (!check_members (platform, path, allowed, required, field, error) ||
+      !check_identifier (platform, path, "id", &id, field, error) ||
+      !check_text (platform, path, "name", 100, NULL, field, error) ||
+      !check_text (platform, path, "source", 500, &source, field, error) ||
+      !check_month (platform, path, "checked", field, error) ||
+      !check_array (platform, path, "text", 1, 10, &texts, field, error) ||
+      !check_integer (platform, path, "hashtags_max", TRUE, 0, 10000, field, error) ||
+      !check_integer (platform, path, "mentions_max", TRUE, 0, 10000, field, error) ||
+      !check_object (platform, path, "media", FALSE, &media, field, error) ||
+      !check_array (platform, path, "forbidden_characters", 0, 100, &forbidden, field, error) ||
+      !check_array (platform, path, "notes", 0, 50, &notes, field, error))
+    return FALSE;
+
+  if (!g_hash_table_add (ids, (gpointer) id))
+    {
+      g_autofree char *where = member_path (path, "id");
+
+      return fail (field, error, where, "names a platform that is listed already.");
+    }
+
+  if (!g_str_has_prefix (source, "https://"))
+    {
+      g_autofree char *where = member_path (path, "source");
+
+      return fail (field, error, where, "must be an https:// address.");
+    }
+
+  for (guint i = 0; i < json_array_get_length (texts); i++)
+    {
+      JsonNode *node = json_array_get_element (texts, i);
+      g_autofree char *where = element_path (text_path, i);
+      const char *name = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (field, error, where, "must be an object.");
+
+      if (!validate_text_field (json_node_get_object (node), where, &name, field, error))
+        return FALSE;
+
+      if (!g_hash_table_add (text_fields, (gpointer) name))
+        return fail (field, error, where, "names a text field that is listed already.");
+    }
+
+  if (!check_members (media, media_path, media_allowed, media_required, field, error) ||
+      !check_integer (media, media_path, "max_items", FALSE, 0, 1000, field, error) ||
+      !check_integer (media, media_path, "max_videos", FALSE, 0, 1000, field, error) ||
+      !check_boolean (media, media_path, "mixed", field, error) ||
+      !check_object (media, media_path, "image", TRUE, &image, field, error) ||
+      !check_object (media, media_path, "video", TRUE, &video, field, error))
+    return FALSE;
+
+  image_path = member_path (media_path, "image");
+  video_path = member_path (media_path, "video");
+  if ((image != NULL && !validate_media_kind (image, image_path, FALSE, field, error)) ||
+      (video != NULL && !validate_media_kind (video, video_path, TRUE, field, error)))
+    return FALSE;
+
+  for (guint i = 0; forbidden != NULL && i < json_array_get_length (forbidden); i++)
+    {
+      JsonNode *node = json_array_get_element (forbidden, i);
+      const char *text = node_is_string (node) ? json_node_get_string (node) : NULL;
+
+      if (text == NULL || g_utf8_strlen (text, -1) != 1)
+        {
+          g_autofree char *where = element_path (forbidden_path, i);
+
+          return fail (field, error, where, "must be a string of one character.");
+        }
+    }
+
+  for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
+    {
+      JsonNode *node = json_array_get_element (notes, i);
+
+      if (!node_is_string (node) || json_node_get_string (node)[0] == '\0' ||
+          g_utf8_strlen (json_node_get_string (node), -1) > 1000)
+        {
+          g_autofree char *where = element_path (notes_path, i);
+
+          return fail (field, error, where, "must be a string of 1 to 1000 characters.");
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_platforms (JsonObject  *root,
+                    char       **field,
+                    GError     **error)
+{
+  static const char * const allowed[] = { "format", "checked", "platforms", NULL };
+  static const char * const required[] = { "format", "platforms", NULL };
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *platforms;
+
+  if (!check_members (root, "", allowed, required, field, error) ||
+      !check_integer (root, "", "format", FALSE, 1, 1, field, error) ||
+      !check_month (root, "", "checked", field, error) ||
+      !check_array (root, "", "platforms", 1, 50, &platforms, field, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (platforms); i++)
+    {
+      JsonNode *node = json_array_get_element (platforms, i);
+      g_autofree char *where = element_path ("platforms", i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (field, error, where, "must be an object.");
+
+      if (!validate_platform (json_node_get_object (node), where, ids, field, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The number in the @length digits at @text. */
+static gboolean
+parse_part (const char *text,
+            gsize       length,
+            guint64     min,
+            guint64     max,
+            guint64    *value)
+{
+  char part[8] = { 0 };
+
+  g_assert (length < sizeof part);
+  memcpy (part, text, length);
+
+  return g_ascii_isdigit (part[0]) &&
+         g_ascii_string_to_unsigned (part, 10, min, max, value, NULL);
+}
+
+static gboolean
+validate_holidays (JsonObject  *root,
+                   int          year,
+                   char       **field,
+                   GError     **error)
+{
+  static const char * const allowed[] = { "format", "year", "status", "holidays", NULL };
+  static const char * const required[] = { "format", "year", "holidays", NULL };
+  static const char * const entry_allowed[] = { "date", "name", "kind", "source", NULL };
+  g_autoptr(GHashTable) dates = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *holidays;
+
+  if (!check_members (root, "", allowed, required, field, error) ||
+      !check_integer (root, "", "format", FALSE, 1, 1, field, error) ||
+      !check_integer (root, "", "year", FALSE, year, year, field, error) ||
+      !check_text (root, "", "status", 500, NULL, field, error) ||
+      !check_array (root, "", "holidays", 0, 100, &holidays, field, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (holidays); i++)
+    {
+      JsonNode *node = json_array_get_element (holidays, i);
+      g_autofree char *where = element_path ("holidays", i);
+      g_autofree char *date_path = member_path (where, "date");
+      const char *date;
+      guint64 y = 0, m = 0, d = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (field, error, where, "must be an object.");
+
+      if (!check_members (json_node_get_object (node), where, entry_allowed, entry_allowed,
+                          field, error) ||
+          !check_text (json_node_get_object (node), where, "date", 10, &date, field, error) ||
+          !check_text (json_node_get_object (node), where, "name", 200, NULL, field, error) ||
+          !check_one_of (json_node_get_object (node), where, "kind", holiday_kinds,
+                         field, error) ||
+          !check_text (json_node_get_object (node), where, "source", 500, NULL, field, error))
+        return FALSE;
+
+      if (strlen (date) != 10 || date[4] != '-' || date[7] != '-' ||
+          !g_ascii_isdigit (date[0]) || !g_ascii_isdigit (date[5]) ||
+          !g_ascii_isdigit (date[8]) ||
+          !parse_part (date, 4, 0, 9999, &y) ||
+          !parse_part (date + 5, 2, 1, 12, &m) ||
+          !g_ascii_string_to_unsigned (date + 8, 10, 1, 31, &d, NULL) ||
+          !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+        return fail (field, error, date_path, "must be a date written YYYY-MM-DD.");
+
+      if ((int) y != year)
+        return fail (field, error, date_path, "must be in %d.", year);
+
+      if (!g_hash_table_add (dates, (gpointer) date))
+        return fail (field, error, date_path, "is listed already.");
+    }
+
+  return TRUE;
+}
+
+/* }}} */
+
+/* Parsing {{{ */
+
+/* json-glib parses recursively: refuse deep nesting before it does. */
+static gboolean
+nesting_is_shallow (const char *data,
+                    gsize       length)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            return FALSE;
+        }
+      else if (c == ']' || c == '}')
+        depth--;
+    }
+
+  return TRUE;
+}
+
+static JsonNode *
+parse_document (const char *data,
+                gsize       length)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (length == 0 || !g_utf8_validate (data, length, NULL) || !nesting_is_shallow (data, length))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, NULL) ||
+      json_parser_get_root (parser) == NULL)
+    return NULL;
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+
+/* }}} */
+
+/**
+ * sigap_central_schema_parse:
+ * @data: (array length=length): the bytes of a JSON document
+ * @length: how many bytes @data holds
+ *
+ * Parses a JSON document that came from outside: it must be UTF-8 and
+ * nest at most 32 levels, since json-glib parses recursively.
+ *
+ * Returns: (transfer full) (nullable): the document's root, or %NULL when
+ *   @data is not such a document
+ */
+JsonNode *
+sigap_central_schema_parse (const char *data,
+                            gsize       length)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return parse_document (data, length);
+}
+
+/**
+ * sigap_central_schema_validate:
+ * @kind: what @root should be
+ * @root: a parsed JSON document
+ * @year: for %SIGAP_CENTRAL_DOCUMENT_HOLIDAYS, the year it must describe
+ * @field: (out) (optional) (transfer full): where the first problem is,
+ *   as in "platforms[2].text[0].max"
+ * @error: return location for a #SigapCentralSchemaError
+ *
+ * Checks the shape of a platform-rules or holidays document strictly: no
+ * unknown member, every required one, each of the right type and range
+ * (docs/api.md describes both).
+ *
+ * Returns: %TRUE if @root has the shape
+ */
+gboolean
+sigap_central_schema_validate (SigapCentralDocumentKind   kind,
+                               JsonNode                  *root,
+                               int                        year,
+                               char                     **field,
+                               GError                   **error)
+{
+  g_return_val_if_fail (root != NULL, FALSE);
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return fail (field, error, "", "must be a JSON object.");
+
+  if (kind == SIGAP_CENTRAL_DOCUMENT_PLATFORMS)
+    return validate_platforms (json_node_get_object (root), field, error);
+
+  return validate_holidays (json_node_get_object (root), year, field, error);
+}
+
+/**
+ * sigap_central_schema_document_name:
+ * @kind: which document
+ * @year: for %SIGAP_CENTRAL_DOCUMENT_HOLIDAYS, its year
+ *
+ * Returns: (transfer full): the document's name, "platforms" or
+ *   "holidays/YYYY"; its file is the name with ".json"
+ */
+char *
+sigap_central_schema_document_name (SigapCentralDocumentKind kind,
+                                    int                      year)
+{
+  if (kind == SIGAP_CENTRAL_DOCUMENT_PLATFORMS)
+    return g_strdup ("platforms");
+
+  return g_strdup_printf ("holidays/%d", year);
+}
+
+/**
+ * sigap_central_schema_year_is_valid:
+ * @year: a year
+ *
+ * Returns: whether a holiday calendar may exist for @year (1970 to 2100)
+ */
+gboolean
+sigap_central_schema_year_is_valid (int year)
+{
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
