@@ -3718,6 +3718,29 @@ write_remote (SigapStore  *self,
   return write_record (self, kind, record, !exists, &result, error);
 }
 
+/* Sets @post's variants from @array as sigap-json encodes them; %FALSE
+ * if an element cannot be read. */
+static gboolean
+set_variants_from_json (SigapPost *post,
+                        JsonArray *array)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      static const char * const members[] = { "platform", "title", "body", "published_url",
+                                              NULL };
+      JsonObject *element = json_array_get_object_element (array, i);
+      g_autoptr(SigapPostVariant) variant = sigap_post_variant_new ();
+
+      if (element == NULL ||
+          !sigap_json_apply_to_record (element, G_OBJECT (variant), members, NULL, NULL))
+        return FALSE;
+
+      sigap_post_set_variant (post, variant);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 apply_variants (SigapStore  *self,
                 SigapPost   *post,
@@ -3730,27 +3753,10 @@ apply_variants (SigapStore  *self,
     return TRUE;
 
   array = json_object_get_array_member (object, "variants");
-  if (array == NULL)
+  if (array == NULL || !set_variants_from_json (post, array))
     {
       set_unreadable_error (error);
       return FALSE;
-    }
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      static const char * const members[] = { "platform", "title", "body", "published_url",
-                                              NULL };
-      JsonObject *element = json_array_get_object_element (array, i);
-      g_autoptr(SigapPostVariant) variant = sigap_post_variant_new ();
-
-      if (element == NULL ||
-          !sigap_json_apply_to_record (element, G_OBJECT (variant), members, NULL, NULL))
-        {
-          set_unreadable_error (error);
-          return FALSE;
-        }
-
-      sigap_post_set_variant (post, variant);
     }
 
   return write_variants (self, post, sigap_post_get_id (post), error);
@@ -4467,27 +4473,16 @@ apply_kept_fields (SigapPost   *post,
         }
       else if (g_str_equal (member, "variants") && JSON_NODE_HOLDS_ARRAY (node))
         {
-          JsonArray *array = json_node_get_array (node);
           GPtrArray *old = sigap_post_get_variants (post);
 
           while (old->len > 0)
             sigap_post_remove_variant (post, sigap_post_variant_get_platform (
                                                g_ptr_array_index (old, 0)));
-          for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!set_variants_from_json (post, json_node_get_array (node)))
             {
-              static const char * const members[] = { "platform", "title", "body",
-                                                      "published_url", NULL };
-              JsonObject *element = json_array_get_object_element (array, i);
-              g_autoptr(SigapPostVariant) variant = sigap_post_variant_new ();
-
-              if (element == NULL ||
-                  !sigap_json_apply_to_record (element, G_OBJECT (variant), members, NULL, NULL))
-                {
-                  g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_INVALID,
-                               _("The kept value of “%s” cannot be read."), member);
-                  return FALSE;
-                }
-              sigap_post_set_variant (post, variant);
+              g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_INVALID,
+                           _("The kept value of “%s” cannot be read."), member);
+              return FALSE;
             }
         }
       /* Any other member is not the user's to choose; it stays the
