@@ -5,8 +5,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Prints a table and writes every figure to BUILD/bench-results.json as
-# {"NAME": {"value": V, "unit": "...", "target": T}}. Needs a display
-# (dev bench provides Xvfb).
+# {"NAME": {"value": V, "unit": "...", "target": T}}. The startup
+# figures need a display (dev bench provides Xvfb); `--only sync` runs the
+# sync figures alone, without one.
 
 import argparse
 import json
@@ -193,14 +194,18 @@ def main():
     parser = argparse.ArgumentParser(description="Sigap benchmarks")
     parser.add_argument("--build", required=True)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--only", choices=("startup", "sync"),
+                        help="run one group of benchmarks (sync needs no display)")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
 
     results = {}
     workdir = tempfile.mkdtemp(prefix="sigap-bench-")
     try:
-        results.update(bench_startup(build, workdir, args.runs))
-        results.update(bench_sync(build, workdir))
+        if args.only in (None, "startup"):
+            results.update(bench_startup(build, workdir, args.runs))
+        if args.only in (None, "sync"):
+            results.update(bench_sync(build, workdir))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

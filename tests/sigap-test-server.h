@@ -14,6 +14,7 @@
 #include <glib.h>
 
 #include "sigap-http-server.h"
+#include "sigap-server-sqlite-store.h"
 
 G_BEGIN_DECLS
 
@@ -34,12 +35,12 @@ sigap_test_server_thread (gpointer data)
 {
   SigapTestServer *s = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SigapStore) store = NULL;
+  g_autoptr(SigapServerStore) store = NULL;
   g_autoptr(SigapHttpServer) server = NULL;
 
   g_main_context_push_thread_default (s->context);
 
-  store = sigap_store_open (s->path, &error);
+  store = sigap_server_sqlite_store_new (s->path, &error);
   g_assert_no_error (error);
   server = sigap_http_server_new (store);
   sigap_http_server_listen (server, "127.0.0.1", 0, NULL, NULL, &error);

@@ -1060,6 +1060,39 @@ test_push_merge (Fixture       *f,
                                    "AND kind = 'accepted'", post_id), ==, 3);
 }
 
+/* The author of a post is whoever pushed it first; no one names another. */
+static void
+test_push_author (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *token = login (f, "dinkes");
+  g_autofree char *post_id = g_uuid_string_random ();
+  g_autofree char *pusher = sql_text (f->db, "SELECT id FROM app_user WHERE username = ?1",
+                                      "dinkes");
+  g_autofree char *someone = sql_text (f->db, "SELECT id FROM app_user WHERE id <> ?1 "
+                                              "ORDER BY id LIMIT 1", pusher);
+  g_autofree char *members = NULL;
+  g_autoptr(SigapPost) stored = NULL;
+  g_autoptr(SigapPost) edited = NULL;
+
+  g_assert_nonnull (pusher);
+  g_assert_nonnull (someone);
+
+  members = g_strdup_printf ("\"title\":\"Judul\",\"author_id\":\"%s\"", someone);
+  g_assert_cmpint (push_post_version (f, token, post_id, 0, NULL, members, "applied"), ==, 1);
+  stored = sigap_store_get_post (f->store, post_id, NULL);
+  g_assert_cmpstr (sigap_post_get_author_id (stored), ==, pusher);
+
+  /* Naming it in 'fields' is not refused, and changes nothing. */
+  g_free (members);
+  members = g_strdup_printf ("\"title\":\"Judul baru\",\"author_id\":\"%s\"", someone);
+  g_assert_cmpint (push_post_version (f, token, post_id, 1, "[\"title\",\"author_id\"]",
+                                      members, "applied"), ==, 2);
+  edited = sigap_store_get_post (f->store, post_id, NULL);
+  g_assert_cmpstr (sigap_post_get_title (edited), ==, "Judul baru");
+  g_assert_cmpstr (sigap_post_get_author_id (edited), ==, pusher);
+}
+
 static void
 test_push_forbidden (Fixture       *f,
                      gconstpointer  data)
@@ -1212,6 +1245,7 @@ main (int   argc,
   ADD ("/server-sync/complaint/invalid", test_complaint_invalid);
   ADD ("/server-sync/post/new", test_push_new_post);
   ADD ("/server-sync/post/merge", test_push_merge);
+  ADD ("/server-sync/post/author", test_push_author);
   ADD ("/server-sync/post/forbidden", test_push_forbidden);
   ADD ("/server-sync/push/bad-bodies", test_push_bad_bodies);
 

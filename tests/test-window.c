@@ -389,6 +389,10 @@ test_window_pages (Fixture       *fixture,
 
   seed (fixture);
   g_settings_reset (settings, "last-page");
+  /* The agenda from today: the posts of the next days, whatever the
+   * month's grid holds. */
+  g_settings_set_string (settings, "calendar-view", "agenda");
+  g_settings_set_string (settings, "calendar-date", "");
 
   window = sigap_window_new (app, fixture->store, NULL, settings);
   gtk_window_present (GTK_WINDOW (window));
@@ -449,6 +453,34 @@ test_window_pages (Fixture       *fixture,
   g_assert_cmpstr (sigap_window_get_visible_page (window), ==, "calendar");
   g_assert_cmpuint (sigap_calendar_page_get_n_posts (calendar), ==, 3);
   wait_for_frame (GTK_WIDGET (window));
+
+  /* A day or an hour of the calendar asks for a post there: the composer
+   * opens at that time. */
+  {
+    g_autoptr(GTimeZone) zone = sigap_opd_dup_zone (fixture->opd);
+    g_autoptr(GDateTime) when = g_date_time_new (zone, 2031, 3, 4, 14, 0, 0);
+
+    g_signal_emit_by_name (calendar, "create-post", when);
+    composer = find_composer ();
+    g_assert_nonnull (composer);
+    title_row = find_descendant (GTK_WIDGET (composer), ADW_TYPE_ENTRY_ROW);
+    gtk_editable_set_text (GTK_EDITABLE (title_row), "Hari Bakti Rimbawan");
+    gtk_widget_activate_action (GTK_WIDGET (composer), "new-post.save", NULL);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_null (find_composer ());
+    g_assert_cmpint (sigap_store_count_posts (fixture->store, NULL), ==, 5);
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) posts = sigap_store_list_posts (fixture->store, NULL,
+                                                           g_date_time_to_unix (when),
+                                                           g_date_time_to_unix (when) + 1,
+                                                           &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (posts->len, ==, 1);
+    }
+  }
 
   /* The window remembers its page. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "inbox");

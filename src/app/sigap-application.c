@@ -14,6 +14,7 @@
 
 #include "sigap-application.h"
 #include "sigap-preferences-window.h"
+#include "sigap-reminders.h"
 #include "sigap-sync-manager.h"
 #include "sigap-window.h"
 
@@ -32,6 +33,10 @@ struct _SigapApplication
 
   /* The store's sync session, made with the store. */
   SigapSyncManager *sync;
+
+  /* Notifications when scheduled posts are due; the window tells them
+   * who is signed in. */
+  SigapReminders *reminders;
 
   /* Set when the settings schema is not installed: the window then shows
    * this instead of the pages. */
@@ -140,6 +145,15 @@ get_main_window (SigapApplication *self)
   return NULL;
 }
 
+static SigapReminders *
+ensure_reminders (SigapApplication *self)
+{
+  if (self->reminders == NULL && self->store != NULL)
+    self->reminders = sigap_reminders_new (G_APPLICATION (self), self->store, NULL);
+
+  return self->reminders;
+}
+
 static void
 sigap_application_activate (GApplication *application)
 {
@@ -157,6 +171,7 @@ sigap_application_activate (GApplication *application)
                                                : self->store_error,
                                              self->settings));
       sigap_window_set_sync_manager (SIGAP_WINDOW (window), self->sync);
+      sigap_window_set_reminders (SIGAP_WINDOW (window), ensure_reminders (self));
     }
 
   gtk_window_present (window);
@@ -274,11 +289,34 @@ compose_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.compose", NULL);
 }
 
+/* A reminder's button, and the reminder itself, open the post. */
+static void
+open_post_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SigapApplication *self = user_data;
+  GtkWindow *window = get_main_window (self);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = get_main_window (self);
+    }
+
+  if (window == NULL)
+    return;
+
+  gtk_window_present (window);
+  sigap_window_open_post (SIGAP_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
   { "compose", compose_action },
+  { "open-post", open_post_action, "s" },
 };
 
 static void
@@ -292,6 +330,7 @@ sigap_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.compose", { "<Control>n", NULL } },
+    { "win.export-calendar", { "<Control>e", NULL } },
     { "win.show-page::calendar", { "<Alt>1", NULL } },
     { "win.show-page::inbox", { "<Alt>2", NULL } },
     { "win.show-page::report", { "<Alt>3", NULL } },
@@ -316,6 +355,7 @@ sigap_application_finalize (GObject *object)
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->sync);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);

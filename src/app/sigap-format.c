@@ -216,6 +216,52 @@ sigap_format_month (int year,
 }
 
 /**
+ * sigap_format_day_range:
+ * @first: the first day
+ * @last: the last day, in the same zone
+ *
+ * Returns: (transfer full): the days from @first to @last as a calendar's
+ *   title says them: "16–22 November 2026", "27 Oktober – 2 November 2026"
+ *   or "29 Desember 2025 – 4 Januari 2026"
+ */
+char *
+sigap_format_day_range (GDateTime *first,
+                        GDateTime *last)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  g_return_val_if_fail (first != NULL, NULL);
+  g_return_val_if_fail (last != NULL, NULL);
+
+  /* Translators: a whole date in a calendar's title, see
+   * g_date_time_format(); "22 November 2026" */
+  end = g_date_time_format (last, _("%-d %B %Y"));
+
+  if (g_date_time_get_year (first) != g_date_time_get_year (last))
+    {
+      start = g_date_time_format (first, _("%-d %B %Y"));
+      /* Translators: a range of days over two years, "29 Desember 2025 –
+       * 4 Januari 2026" */
+      return g_strdup_printf (C_("day range", "%s – %s"), start, end);
+    }
+
+  if (g_date_time_get_month (first) != g_date_time_get_month (last))
+    {
+      /* Translators: the first day of a range in a calendar's title, the
+       * year follows at its end; see g_date_time_format(); "27 Oktober" */
+      start = g_date_time_format (first, _("%-d %B"));
+      return g_strdup_printf (C_("day range", "%s – %s"), start, end);
+    }
+
+  start = g_strdup_printf ("%d", g_date_time_get_day_of_month (first));
+  /* Translators: a range of days in one month, "16–22 November 2026"; the
+   * first %s is a day of the month, the second the last day with its
+   * month and year */
+  return g_strdup_printf (C_("day range", "%s–%s"), start, end);
+}
+
+/**
  * sigap_format_excerpt:
  * @text: (nullable): any text
  * @max_words: how many words to keep

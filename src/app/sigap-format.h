@@ -28,6 +28,8 @@ char       *sigap_format_time               (GDateTime            *datetime);
 char       *sigap_format_date               (GDateTime            *datetime);
 char       *sigap_format_month              (int                   year,
                                              int                   month);
+char       *sigap_format_day_range          (GDateTime            *first,
+                                             GDateTime            *last);
 char       *sigap_format_excerpt            (const char           *text,
                                              guint                 max_words);
 

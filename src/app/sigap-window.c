@@ -13,8 +13,10 @@
 
 #include "sigap-calendar-page.h"
 #include "sigap-conflict-window.h"
+#include "sigap-export-window.h"
 #include "sigap-inbox-page.h"
 #include "sigap-new-post-window.h"
+#include "sigap-reminders.h"
 #include "sigap-report-page.h"
 #include "sigap-sign-in-window.h"
 #include "sigap-sync-indicator.h"
@@ -41,6 +43,9 @@ struct _SigapWindow
 
   /* The sync session, %NULL when there is no database to sync. */
   SigapSyncManager *sync;
+
+  /* The application's reminders, told who is signed in. */
+  SigapReminders *reminders;
 
   /* Template widgets */
   GtkStack *main_stack;
@@ -92,6 +97,8 @@ sigap_window_update_actions (SigapWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", can_sync && !signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar",
+                                 open && self->opd != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-conflicts",
                                  open && self->opd != NULL &&
                                  gtk_revealer_get_reveal_child (self->conflict_revealer));
@@ -230,6 +237,17 @@ sigap_window_restore_state (SigapWindow *self)
     adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
 
+/* The reminders watch the signed-in agency's posts. */
+static void
+update_reminders (SigapWindow *self)
+{
+  if (self->reminders == NULL)
+    return;
+
+  sigap_reminders_set_opd (self->reminders, self->damaged ? NULL : self->opd);
+  sigap_reminders_reload (self->reminders);
+}
+
 static void
 post_saved_cb (SigapWindow        *self,
                SigapPost          *post,
@@ -238,6 +256,7 @@ post_saved_cb (SigapWindow        *self,
   g_assert (SIGAP_IS_WINDOW (self));
 
   sigap_calendar_page_reload (self->calendar_page);
+  update_reminders (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Draft saved")));
 }
@@ -251,6 +270,10 @@ compose_action (GtkWidget  *widget,
   SigapNewPostWindow *composer;
 
   g_return_if_fail (self->store != NULL && self->opd != NULL && self->user != NULL);
+
+  /* Ctrl+N on a day or an hour of the calendar writes the post there. */
+  if (sigap_calendar_page_create_post_at_focus (self->calendar_page))
+    return;
 
   composer = sigap_new_post_window_new (GTK_WINDOW (self), self->store, self->opd, self->user);
   g_signal_connect_object (composer, "saved", G_CALLBACK (post_saved_cb), self,
@@ -266,6 +289,7 @@ post_edited_cb (SigapWindow        *self,
   g_assert (SIGAP_IS_WINDOW (self));
 
   sigap_calendar_page_reload (self->calendar_page);
+  update_reminders (self);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Post saved")));
 }
 
@@ -284,6 +308,24 @@ post_activated_cb (SigapWindow       *self,
   g_signal_connect_object (editor, "saved", G_CALLBACK (post_edited_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* A double click, Enter or Ctrl+N on a day or an hour of the calendar. */
+static void
+calendar_create_post_cb (SigapWindow       *self,
+                         GDateTime         *when,
+                         SigapCalendarPage *page)
+{
+  SigapNewPostWindow *composer;
+
+  if (self->store == NULL || self->opd == NULL || self->user == NULL || self->damaged)
+    return;
+
+  composer = sigap_new_post_window_new_for_time (GTK_WINDOW (self), self->store, self->opd,
+                                                 self->user, when);
+  g_signal_connect_object (composer, "saved", G_CALLBACK (post_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (composer));
 }
 
 static void
@@ -334,6 +376,81 @@ review_conflicts_action (GtkWidget  *widget,
   g_signal_connect_object (conflict_window, "resolved", G_CALLBACK (conflict_resolved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (conflict_window));
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+exported_file_shown_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(SigapWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_message ("Cannot open the exported schedule: %s", error->message);
+  /* Translators: %s says what went wrong */
+  message = g_strdup_printf (_("No application could open the file. Open it from your calendar "
+                               "application instead. (%s)"),
+                             error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+open_exported_cb (AdwToast    *toast,
+                  SigapWindow *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "sigap-uri");
+
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, self->cancellable,
+                     exported_file_shown_cb, g_object_ref (self));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static void
+calendar_exported_cb (SigapWindow       *self,
+                      GFile             *file,
+                      guint              n_posts,
+                      SigapExportWindow *export_window)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (n_posts == 0)
+    title = g_strdup_printf (_("No posts in this range; an empty schedule was exported to %s"),
+                             name);
+  else
+    title = g_strdup_printf (_("Schedule exported to %s"), name);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("Open"));
+  g_object_set_data_full (G_OBJECT (toast), "sigap-uri", g_file_get_uri (file), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_exported_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SigapWindow *self = SIGAP_WINDOW (widget);
+  SigapExportWindow *export_window;
+
+  g_return_if_fail (self->store != NULL && self->opd != NULL);
+
+  export_window = sigap_export_window_new (GTK_WINDOW (self), self->store, self->opd);
+  g_signal_connect_object (export_window, "exported", G_CALLBACK (calendar_exported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (export_window));
 }
 
 static void
@@ -391,6 +508,7 @@ sync_finished_cb (SigapWindow      *self,
 
   /* A push can end in a conflict without bringing anything new. */
   update_conflicts (self);
+  update_reminders (self);
 
   username = sigap_store_get_meta (self->store, "local_user");
   if (pulled == 0 && self->user != NULL &&
@@ -479,6 +597,7 @@ sigap_window_constructed (GObject *object)
     }
   else
     {
+      sigap_calendar_page_set_settings (self->calendar_page, self->settings);
       sigap_window_load_session (self);
       sigap_window_reload (self);
       gtk_stack_set_visible_child_name (self->main_stack, "main");
@@ -511,6 +630,7 @@ sigap_window_dispose (GObject *object)
   if (self->sync != NULL)
     g_signal_handlers_disconnect_by_data (self->sync, self);
   g_clear_object (&self->sync);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->user);
   g_clear_object (&self->opd);
   g_clear_object (&self->store);
@@ -663,6 +783,8 @@ sigap_window_class_init (SigapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
   gtk_widget_class_install_action (widget_class, "win.review-conflicts", NULL,
                                    review_conflicts_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
+                                   export_calendar_action);
 }
 
 static void
@@ -678,6 +800,9 @@ sigap_window_init (SigapWindow *self)
                            G_CALLBACK (conflict_revealed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar_page, "post-activated",
                            G_CALLBACK (post_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->calendar_page, "create-post",
+                           G_CALLBACK (calendar_create_post_cb), self, G_CONNECT_SWAPPED);
+  sigap_calendar_page_set_toast_overlay (self->calendar_page, self->toast_overlay);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -824,6 +949,7 @@ sigap_window_reload (SigapWindow *self)
   sigap_inbox_page_set_source (self->inbox_page, self->store, self->opd);
   sigap_report_page_set_source (self->report_page, self->store, self->opd);
   update_conflicts (self);
+  update_reminders (self);
 }
 
 /**
@@ -873,4 +999,71 @@ sigap_window_set_sync_manager (SigapWindow      *self,
 
   sigap_sync_indicator_set_manager (self->sync_indicator, manager);
   sigap_window_update_actions (self);
+}
+
+/**
+ * sigap_window_set_reminders:
+ * @self: a #SigapWindow
+ * @reminders: (nullable): the application's reminders
+ *
+ * Keeps @reminders watching the signed-in agency's posts, and reading
+ * them again after a sync and after a post is saved.
+ */
+void
+sigap_window_set_reminders (SigapWindow    *self,
+                            SigapReminders *reminders)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  g_return_if_fail (reminders == NULL || SIGAP_IS_REMINDERS (reminders));
+
+  if (!g_set_object (&self->reminders, reminders))
+    return;
+
+  update_reminders (self);
+}
+
+/**
+ * sigap_window_open_post:
+ * @self: a #SigapWindow
+ * @post_id: the ID of a post of the signed-in agency
+ *
+ * Opens the post for editing, as activating it in the calendar does, or
+ * says in a toast why it cannot be opened.
+ */
+void
+sigap_window_open_post (SigapWindow *self,
+                        const char  *post_id)
+{
+  g_autoptr(SigapPost) post = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  g_return_if_fail (post_id != NULL);
+
+  if (self->store == NULL || self->damaged)
+    return;
+
+  post = sigap_store_get_post (self->store, post_id, &error);
+  if (post == NULL)
+    {
+      if (g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("This post is no longer in Sigap; it "
+                                                      "may have been deleted.")));
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  if (self->opd == NULL ||
+      g_strcmp0 (sigap_post_get_opd_id (post), sigap_opd_get_id (self->opd)) != 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This post belongs to another agency. Sign "
+                                                    "in as its admin to open it.")));
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
+  post_activated_cb (self, post, self->calendar_page);
 }

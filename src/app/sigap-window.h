@@ -11,6 +11,7 @@
 
 #include "sigap-application.h"
 #include "sigap-core.h"
+#include "sigap-reminders.h"
 #include "sigap-sync-manager.h"
 
 G_BEGIN_DECLS
@@ -35,5 +36,9 @@ void              sigap_window_reload           (SigapWindow      *self);
 SigapSyncManager *sigap_window_get_sync_manager (SigapWindow      *self);
 void              sigap_window_set_sync_manager (SigapWindow      *self,
                                                  SigapSyncManager *manager);
+void              sigap_window_set_reminders    (SigapWindow      *self,
+                                                 SigapReminders   *reminders);
+void              sigap_window_open_post        (SigapWindow      *self,
+                                                 const char       *post_id);
 
 G_END_DECLS

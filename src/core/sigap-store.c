@@ -399,6 +399,14 @@ typedef struct
   char *insert_sql;
   char *update_sql;
   char *delete_sql;
+  /* Applying the server's JSON: each column's member (%NULL for one
+   * never taken from the server, password_hash), the value a new record
+   * has when the member is absent, and an INSERT … ON CONFLICT DO UPDATE
+   * whose ?N+1 is the time to fill an unset created_at or received_at. */
+  char **members;
+  GValue *defaults;
+  char *upsert_sql;
+  sqlite3_stmt *upsert_stmt;  /* the cached upsert_sql, once prepared */
   int id_col;
   int version_col;
   int updated_at_col;
@@ -406,6 +414,19 @@ typedef struct
   int received_at_col;
   int tracking_col;
 } TableInfo;
+
+/* Checkpoints the WAL from a thread of its own and its own connection
+ * while pulled pages are written; see remote_wal_hook(). */
+typedef struct
+{
+  GThread *thread;
+  GMutex lock;
+  GCond cond;
+  char *path;
+  gboolean wanted;
+  gboolean busy;
+  gboolean quit;
+} Checkpointer;
 
 struct _SigapStore
 {
@@ -419,7 +440,17 @@ struct _SigapStore
   GTimeZone *jakarta;
   GEnumClass *platforms;
   gboolean outbox_enabled;
-  gboolean foreign_keys_off;
+  /* Set by sigap_store_begin_remote() until its transaction ends: the
+   * values it changed, to put back. */
+  gboolean remote;
+  gboolean triggers_off;
+  gint64 saved_temp_store;
+  /* What it changes until sigap_store_end_remote_pages(): the page cache
+   * and who checkpoints the WAL. */
+  gboolean remote_pages;
+  gint64 saved_cache_size;
+  gint64 saved_autocheckpoint;
+  Checkpointer *checkpointer;
 };
 
 G_DEFINE_FINAL_TYPE (SigapStore, sigap_store, G_TYPE_OBJECT)
@@ -478,6 +509,15 @@ table_info_free (TableInfo *table)
   g_free (table->insert_sql);
   g_free (table->update_sql);
   g_free (table->delete_sql);
+  /* members has holes: not a GStrv. */
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_free (table->members[i]);
+      g_value_unset (&table->defaults[i]);
+    }
+  g_free (table->members);
+  g_free (table->defaults);
+  g_free (table->upsert_sql);
   g_type_class_unref (table->klass);
   g_free (table);
 }
@@ -754,6 +794,10 @@ table_info_new (SigapStore  *self,
   g_autoptr(GString) columns = g_string_new (NULL);
   g_autoptr(GString) params = g_string_new (NULL);
   g_autoptr(GString) sets = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) updates = g_string_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GObject) blank = NULL;
   sqlite3_stmt *stmt = NULL;
   TableInfo *table;
   guint n_all;
@@ -782,6 +826,9 @@ table_info_new (SigapStore  *self,
 
   all = g_object_class_list_properties (table->klass, &n_all);
   table->pspecs = g_new0 (GParamSpec *, n_all);
+  table->members = g_new0 (char *, n_all);
+  table->defaults = g_new0 (GValue, n_all);
+  blank = g_object_new (info->get_type (), NULL);
 
   for (guint i = 0; i < n_all; i++)
     {
@@ -795,6 +842,11 @@ table_info_new (SigapStore  *self,
 
       col = table->n_columns++;
       table->pspecs[col] = all[i];
+      g_value_init (&table->defaults[col], all[i]->value_type);
+      g_object_get_property (blank, all[i]->name, &table->defaults[col]);
+      if ((all[i]->flags & G_PARAM_WRITABLE) != 0 && strcmp (name, "password_hash") != 0)
+        table->members[col] = g_strdup (name);
+      g_ptr_array_add (names, g_strdup (name));
 
       if (strcmp (name, "id") == 0)
         table->id_col = col;
@@ -816,6 +868,24 @@ table_info_new (SigapStore  *self,
 
   g_assert (table->id_col >= 0);
 
+  /* The upsert keeps a remote record's version and updated_at as sent;
+   * a new row gets ?N+1 for an unset created_at or received_at, as
+   * write_record() fills them. */
+  for (guint col = 0; col < table->n_columns; col++)
+    {
+      int p = (int) col + 1;
+
+      if ((int) col == table->created_at_col || (int) col == table->received_at_col)
+        g_string_append_printf (values, "%sCASE ?%d WHEN 0 THEN ?%u ELSE ?%d END",
+                                col > 0 ? ", " : "", p, table->n_columns + 1, p);
+      else
+        g_string_append_printf (values, "%s?%d", col > 0 ? ", " : "", p);
+
+      if ((int) col != table->id_col)
+        g_string_append_printf (updates, "%s%s = ?%d", updates->len > 0 ? ", " : "",
+                                (char *) names->pdata[col], p);
+    }
+
   table->column_list = g_strdup (columns->str);
   table->insert_sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)",
                                        info->table, columns->str, params->str);
@@ -823,6 +893,9 @@ table_info_new (SigapStore  *self,
   table->update_sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?%d",
                                        info->table, sets->str, table->id_col + 1);
   table->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->table);
+  table->upsert_sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) "
+                                       "ON CONFLICT (id) DO UPDATE SET %s",
+                                       info->table, columns->str, values->str, updates->str);
 
   return table;
 }
@@ -1153,10 +1226,32 @@ count_rows (SigapStore *self,
  * a transaction begun with sigap_store_begin(). */
 
 static gboolean
+run_cached (SigapStore  *self,
+            const char  *sql,
+            GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = get_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Prepared once: a pull takes a savepoint for each record it applies. */
+static gboolean
 savepoint (SigapStore  *self,
            GError     **error)
 {
-  return exec_sql (self, "SAVEPOINT sigap_write", error);
+  return run_cached (self, "SAVEPOINT sigap_write", error);
 }
 
 static gboolean
@@ -1170,7 +1265,7 @@ release (SigapStore  *self,
       return FALSE;
     }
 
-  if (!exec_sql (self, "RELEASE sigap_write", error))
+  if (!run_cached (self, "RELEASE sigap_write", error))
     {
       sqlite3_exec (self->db, "ROLLBACK TO sigap_write; RELEASE sigap_write", NULL, NULL, NULL);
       return FALSE;
@@ -1178,6 +1273,125 @@ release (SigapStore  *self,
 
   return TRUE;
 }
+
+/* Checkpoints while pulled pages are written {{{
+ *
+ * Each pulled page's transaction rewrites the index pages its rows touch
+ * all over, and a checkpoint copies them back into the database and
+ * syncs it: with SQLite's own checkpoints, a third of a first sync goes
+ * into them, on the thread that writes the pages. So from
+ * sigap_store_begin_remote() to sigap_store_end_remote_pages() the WAL is
+ * checkpointed from a thread with a connection of its own whenever it
+ * holds CHECKPOINT_SOFT pages. Such a passive checkpoint never blocks the
+ * writer, but neither can the WAL start over while the writer keeps
+ * adding to it; at CHECKPOINT_HARD pages the writer checkpoints what is
+ * left itself, right after its commit, and its next transaction starts
+ * the WAL over.
+ */
+
+#define CHECKPOINT_SOFT 8192     /* pages: 32 MiB of WAL */
+#define CHECKPOINT_HARD 32768    /* 128 MiB */
+
+static gpointer
+checkpoint_thread (gpointer data)
+{
+  Checkpointer *checkpointer = data;
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (checkpointer->path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_debug ("No connection for checkpoints: %s", sqlite3_errmsg (db));
+      g_clear_pointer (&db, sqlite3_close);
+    }
+
+  g_mutex_lock (&checkpointer->lock);
+  for (;;)
+    {
+      while (!checkpointer->wanted && !checkpointer->quit)
+        g_cond_wait (&checkpointer->cond, &checkpointer->lock);
+      if (checkpointer->quit)
+        break;
+
+      checkpointer->wanted = FALSE;
+      checkpointer->busy = TRUE;
+      g_mutex_unlock (&checkpointer->lock);
+
+      if (db != NULL)
+        sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+      g_mutex_lock (&checkpointer->lock);
+      checkpointer->busy = FALSE;
+    }
+  g_mutex_unlock (&checkpointer->lock);
+
+  sqlite3_close (db);
+
+  return NULL;
+}
+
+static Checkpointer *
+checkpointer_new (const char *path)
+{
+  Checkpointer *checkpointer = g_new0 (Checkpointer, 1);
+
+  g_mutex_init (&checkpointer->lock);
+  g_cond_init (&checkpointer->cond);
+  checkpointer->path = g_strdup (path);
+  checkpointer->thread = g_thread_new ("sigap-checkpoint", checkpoint_thread, checkpointer);
+
+  return checkpointer;
+}
+
+/* Waits for a checkpoint under way. */
+static void
+checkpointer_free (Checkpointer *checkpointer)
+{
+  g_mutex_lock (&checkpointer->lock);
+  checkpointer->quit = TRUE;
+  g_cond_signal (&checkpointer->cond);
+  g_mutex_unlock (&checkpointer->lock);
+
+  g_thread_join (checkpointer->thread);
+  g_mutex_clear (&checkpointer->lock);
+  g_cond_clear (&checkpointer->cond);
+  g_free (checkpointer->path);
+  g_free (checkpointer);
+}
+
+/* Called after each commit with the pages the WAL holds. */
+static int
+remote_wal_hook (gpointer     user_data,
+                 sqlite3     *db,
+                 const char  *name,
+                 int          n_pages)
+{
+  SigapStore *self = user_data;
+
+  if (n_pages >= CHECKPOINT_HARD)
+    {
+      /* SQLITE_BUSY while the thread is at it: then after the next commit. */
+      sqlite3_wal_checkpoint_v2 (db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      return SQLITE_OK;
+    }
+
+  if (n_pages >= CHECKPOINT_SOFT)
+    {
+      if (self->checkpointer == NULL)
+        self->checkpointer = checkpointer_new (self->path);
+
+      g_mutex_lock (&self->checkpointer->lock);
+      if (!self->checkpointer->busy)
+        {
+          self->checkpointer->wanted = TRUE;
+          g_cond_signal (&self->checkpointer->cond);
+        }
+      g_mutex_unlock (&self->checkpointer->lock);
+    }
+
+  return SQLITE_OK;
+}
+
+/* }}} */
 
 /* Opening */
 
@@ -1475,6 +1689,7 @@ sigap_store_finalize (GObject *object)
 {
   SigapStore *self = (SigapStore *)object;
 
+  g_clear_pointer (&self->checkpointer, checkpointer_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
 
   for (guint i = 0; i < N_KINDS; i++)
@@ -1620,14 +1835,24 @@ sigap_store_get_schema_version (SigapStore *self)
   return self->schema_version;
 }
 
+/* Puts back what sigap_store_begin_remote() changed, once its
+ * transaction is over. */
 static void
-restore_foreign_keys (SigapStore *self)
+end_remote (SigapStore *self)
 {
-  if (self->foreign_keys_off && sqlite3_get_autocommit (self->db))
-    {
-      sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-      self->foreign_keys_off = FALSE;
-    }
+  g_autofree char *sql = NULL;
+
+  if (!self->remote || !sqlite3_get_autocommit (self->db))
+    return;
+
+  sql = g_strdup_printf ("PRAGMA foreign_keys = ON; "
+                         "PRAGMA temp_store = %" G_GINT64_FORMAT,
+                         self->saved_temp_store);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (self->triggers_off)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+  self->triggers_off = FALSE;
+  self->remote = FALSE;
 }
 
 /**
@@ -1677,7 +1902,7 @@ sigap_store_commit (SigapStore  *self,
       return FALSE;
     }
 
-  restore_foreign_keys (self);
+  end_remote (self);
 
   return TRUE;
 }
@@ -1690,7 +1915,7 @@ sigap_store_rollback (SigapStore *self)
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
-  restore_foreign_keys (self);
+  end_remote (self);
 }
 
 /**
@@ -3608,6 +3833,22 @@ sigap_store_rebase_outbox (SigapStore  *self,
  * checked until it ends: a page of a pull may bring an OPD before its
  * parent, and the server has checked them.
  *
+ * A page of a first sync writes thousands of rows. Until the transaction
+ * ends, the connection also
+ *
+ * - skips the triggers that fill the server's change log, as long as
+ *   they are the only triggers and the log is off (a desktop never turns
+ *   it on): they write nothing, but an insert into a table with a
+ *   trigger copies every page it touches into a statement journal;
+ * - keeps statement journals in memory: once one outgrows its memory,
+ *   the rest of the transaction writes them to a temporary file.
+ *
+ * Until sigap_store_end_remote_pages(), it keeps more pages in memory,
+ * 64 MiB rather than 2, so that the index pages that rows touch all over
+ * stay there from one page of a pull to the next, and checkpoints the WAL
+ * mostly from a thread of its own (see "Checkpoints while pulled pages
+ * are written" above).
+ *
  * Returns: %TRUE if the transaction started
  */
 gboolean
@@ -3616,106 +3857,288 @@ sigap_store_begin_remote (SigapStore  *self,
 {
   g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
 
-  if (sqlite3_get_autocommit (self->db) &&
-      sqlite3_exec (self->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) == SQLITE_OK)
-    self->foreign_keys_off = TRUE;
+  if (sqlite3_get_autocommit (self->db) && !self->remote_pages &&
+      read_int (self->db, "PRAGMA cache_size", &self->saved_cache_size) == SQLITE_OK &&
+      read_int (self->db, "PRAGMA wal_autocheckpoint", &self->saved_autocheckpoint) == SQLITE_OK &&
+      sqlite3_exec (self->db, "PRAGMA cache_size = -65536", NULL, NULL, NULL) == SQLITE_OK)
+    {
+      self->remote_pages = TRUE;
+      sqlite3_wal_hook (self->db, remote_wal_hook, self);
+    }
+
+  if (sqlite3_get_autocommit (self->db) && !self->remote &&
+      read_int (self->db, "PRAGMA temp_store", &self->saved_temp_store) == SQLITE_OK)
+    {
+      gint64 only_change_log = 0;
+
+      self->remote = TRUE;
+      sqlite3_exec (self->db,
+                    "PRAGMA foreign_keys = OFF; "
+                    "PRAGMA temp_store = MEMORY",
+                    NULL, NULL, NULL);
+
+      if (read_int (self->db,
+                    "SELECT NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'trigger' "
+                    "                   AND sql NOT LIKE '%INSERT INTO change_log (%') "
+                    "AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'change_log' "
+                    "                AND value = 'on')",
+                    &only_change_log) == SQLITE_OK && only_change_log &&
+          sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL) == SQLITE_OK)
+        self->triggers_off = TRUE;
+    }
 
   if (!sigap_store_begin (self, error))
     {
-      restore_foreign_keys (self);
+      end_remote (self);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static GObject *
-record_from_json (RecordKind   kind,
-                  JsonObject  *object,
-                  GError     **error)
+/**
+ * sigap_store_end_remote_pages:
+ * @self: a #SigapStore
+ *
+ * Gives back the memory that transactions begun with
+ * sigap_store_begin_remote() keep from one to the next; call it when a
+ * sync is over.
+ */
+void
+sigap_store_end_remote_pages (SigapStore *self)
 {
-  g_autoptr(GObject) record = g_object_new (kinds[kind].get_type (), NULL);
-  g_autofree GParamSpec **pspecs = NULL;
-  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (SIGAP_IS_STORE (self));
+
+  if (!self->remote_pages || !sqlite3_get_autocommit (self->db))
+    return;
+
+  g_clear_pointer (&self->checkpointer, checkpointer_free);
+  sqlite3_wal_autocheckpoint (self->db, (int) self->saved_autocheckpoint);
+
+  sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, self->saved_cache_size);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  sqlite3_db_release_memory (self->db);
+  self->remote_pages = FALSE;
+}
+
+/* Binds @value, as a record holds it, as write_record() binds a property. */
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            GParamSpec   *pspec,
+            const GValue *value)
+{
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING:
+      if (g_value_get_string (value) != NULL)
+        sqlite3_bind_text (stmt, index, g_value_get_string (value), -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, index);
+      break;
+
+    case G_TYPE_INT64:
+      sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+      break;
+
+    case G_TYPE_INT:
+      sqlite3_bind_int (stmt, index, g_value_get_int (value));
+      break;
+
+    case G_TYPE_BOOLEAN:
+      sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
+      break;
+
+    case G_TYPE_ENUM:
+      {
+        const char *nick = enum_to_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class,
+                                         g_value_get_enum (value));
+
+        if (nick != NULL)
+          sqlite3_bind_text (stmt, index, nick, -1, SQLITE_STATIC);
+        else
+          sqlite3_bind_null (stmt, index);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Binds a member of the server's JSON straight to its column, decoding
+ * it as sigap_json_apply_to_record() would onto the record, without a
+ * record in between. The text stays @node's: keep it until the step.
+ * %FALSE when the member has the wrong type or a value the property
+ * does not allow. */
+static gboolean
+bind_member (sqlite3_stmt         *stmt,
+             int                   index,
+             GParamSpec           *pspec,
+             const SigapJsonValue *node)
+{
+  SigapJsonKind kind = sigap_json_value_get_kind (node);
+
+  switch (G_TYPE_FUNDAMENTAL (pspec->value_type))
+    {
+    case G_TYPE_STRING:
+      if (kind == SIGAP_JSON_NULL)
+        sqlite3_bind_null (stmt, index);
+      else if (kind == SIGAP_JSON_STRING)
+        sqlite3_bind_text (stmt, index, sigap_json_value_get_string (node), -1, SQLITE_STATIC);
+      else
+        return FALSE;
+      return TRUE;
+
+    case G_TYPE_INT64:
+      {
+        GParamSpecInt64 *ispec = G_PARAM_SPEC_INT64 (pspec);
+        gint64 n = sigap_json_value_get_int (node);
+
+        if (kind != SIGAP_JSON_INT || n < ispec->minimum || n > ispec->maximum)
+          return FALSE;
+        sqlite3_bind_int64 (stmt, index, n);
+      }
+      return TRUE;
+
+    case G_TYPE_INT:
+      {
+        GParamSpecInt *ispec = G_PARAM_SPEC_INT (pspec);
+        gint64 n = sigap_json_value_get_int (node);
+
+        if (kind != SIGAP_JSON_INT || n < ispec->minimum || n > ispec->maximum)
+          return FALSE;
+        sqlite3_bind_int (stmt, index, (int) n);
+      }
+      return TRUE;
+
+    case G_TYPE_BOOLEAN:
+      if (kind != SIGAP_JSON_BOOLEAN)
+        return FALSE;
+      sqlite3_bind_int (stmt, index, sigap_json_value_get_boolean (node) ? 1 : 0);
+      return TRUE;
+
+    case G_TYPE_ENUM:
+      {
+        GEnumValue *ev;
+
+        if (kind != SIGAP_JSON_STRING)
+          return FALSE;
+        ev = g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class,
+                                       sigap_json_value_get_string (node));
+        if (ev == NULL)
+          return FALSE;
+        sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
+      }
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The column of @table whose member is @name, trying @guess first: the
+ * server sends the members in column order. -1 if none. */
+static int
+member_column (TableInfo  *table,
+               const char *name,
+               guint       guess)
+{
+  if (guess < table->n_columns && g_strcmp0 (table->members[guess], name) == 0)
+    return (int) guess;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (g_strcmp0 (table->members[i], name) == 0)
+      return (int) i;
+
+  return -1;
+}
+
+/* Inserts or replaces the row of @object, a record as sigap-json encodes
+ * it, keeping the server's version and updated_at; a member that is
+ * absent takes the value a new record has, one the record does not have
+ * is ignored. @complaint_id, if not %NULL, is the timeline event's
+ * complaint whatever @object says. A first sync runs this for every
+ * record the server has: one pass over the members, one statement. */
+static gboolean
+upsert_remote (SigapStore            *self,
+               RecordKind             kind,
+               const SigapJsonValue  *object,
+               const char            *complaint_id,
+               GError               **error)
+{
+  TableInfo *table = get_table (self, kind, error);
+  g_autoptr(CachedStmt) stmt = NULL;
+  const SigapJsonValue *node;
+  SigapJsonIter iter;
+  const char *name;
   const char *id;
-  guint n_pspecs;
+  guint64 bound = 0;
+  guint guess = 0;
+  int rc;
 
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_pspecs);
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      GType fundamental = G_TYPE_FUNDAMENTAL (pspecs[i]->value_type);
+  if (table == NULL)
+    return FALSE;
 
-      if ((pspecs[i]->flags & G_PARAM_WRITABLE) == 0 ||
-          g_str_equal (pspecs[i]->name, "password-hash"))
-        continue;
+  g_assert (table->n_columns < 64);
 
-      if (fundamental == G_TYPE_STRING || fundamental == G_TYPE_INT64 ||
-          fundamental == G_TYPE_INT || fundamental == G_TYPE_BOOLEAN ||
-          fundamental == G_TYPE_ENUM)
-        g_ptr_array_add (members, sigap_json_member_name (pspecs[i]->name));
-    }
-  g_ptr_array_add (members, NULL);
-
-  if (!sigap_json_apply_to_record (object, record, (const char * const *) members->pdata,
-                                   NULL, &local_error))
-    {
-      g_debug ("Unreadable %s from the server: %s", kinds[kind].table, local_error->message);
-      set_unreadable_error (error);
-      return NULL;
-    }
-
-  id = json_object_get_string_member_with_default (object, "id", NULL);
+  id = sigap_json_value_get_string_member (object, "id");
   if (id == NULL || id[0] == '\0')
     {
       set_unreadable_error (error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&record);
-}
-
-static gboolean
-row_exists (SigapStore  *self,
-            RecordKind   kind,
-            const char  *id,
-            gboolean    *exists,
-            GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", kinds[kind].table);
-  g_autoptr(CachedStmt) stmt = get_stmt (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, NULL, rc, FALSE, error);
       return FALSE;
     }
 
-  *exists = rc == SQLITE_ROW;
+  /* Prepared once and kept by the statement cache; looking it up there
+   * each time would hash its long SQL for every row. */
+  if (table->upsert_stmt == NULL)
+    table->upsert_stmt = get_stmt (self, table->upsert_sql, error);
+  if (table->upsert_stmt == NULL)
+    return FALSE;
+  stmt = table->upsert_stmt;
+
+  sigap_json_iter_init (&iter, object);
+  while (sigap_json_iter_next (&iter, &name, &node))
+    {
+      int col = member_column (table, name, guess);
+
+      if (col < 0)
+        continue;
+
+      if (!bind_member (stmt, col + 1, table->pspecs[col], node))
+        {
+          g_debug ("Unreadable %s from the server: member '%s'", kinds[kind].table, name);
+          set_unreadable_error (error);
+          return FALSE;
+        }
+      bound |= G_GUINT64_CONSTANT (1) << col;
+      guess = col + 1;
+    }
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if ((bound & (G_GUINT64_CONSTANT (1) << i)) == 0)
+      bind_value (stmt, i + 1, table->pspecs[i], &table->defaults[i]);
+
+  sqlite3_bind_int64 (stmt, table->n_columns + 1, now_seconds ());
+
+  if (complaint_id != NULL)
+    {
+      int col = member_column (table, "complaint_id", 0);
+
+      g_assert (col >= 0);
+      sqlite3_bind_text (stmt, col + 1, complaint_id, -1, SQLITE_STATIC);
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &kinds[kind], rc, FALSE, error);
+      return FALSE;
+    }
 
   return TRUE;
-}
-
-static gboolean
-write_remote (SigapStore  *self,
-              RecordKind   kind,
-              GObject     *record,
-              const char  *id,
-              GError     **error)
-{
-  g_auto(WriteResult) result = { .now = now_seconds (), .remote = TRUE };
-  gboolean exists = FALSE;
-
-  if (!row_exists (self, kind, id, &exists, error))
-    return FALSE;
-
-  return write_record (self, kind, record, !exists, &result, error);
 }
 
 /* Sets @post's variants from @array as sigap-json encodes them; %FALSE
@@ -3742,39 +4165,116 @@ set_variants_from_json (SigapPost *post,
 }
 
 static gboolean
-apply_variants (SigapStore  *self,
-                SigapPost   *post,
-                JsonObject  *object,
-                GError     **error)
+apply_variants (SigapStore            *self,
+                const char            *post_id,
+                const SigapJsonValue  *object,
+                GError               **error)
 {
-  JsonArray *array;
+  static const char * const members[] = { "title", "body", "published_url" };
+  const SigapJsonValue *variants = sigap_json_value_get_member (object, "variants");
+  const SigapJsonValue *variant;
+  SigapJsonIter iter;
 
-  if (!json_object_has_member (object, "variants"))
+  if (variants == NULL)
     return TRUE;
 
-  array = json_object_get_array_member (object, "variants");
-  if (array == NULL || !set_variants_from_json (post, array))
+  if (sigap_json_value_get_kind (variants) != SIGAP_JSON_ARRAY)
     {
       set_unreadable_error (error);
       return FALSE;
     }
 
-  return write_variants (self, post, sigap_post_get_id (post), error);
+  if (!run_stmt_text (self, "DELETE FROM post_variant WHERE post_id = ?1", post_id, NULL,
+                      error))
+    return FALSE;
+
+  sigap_json_iter_init (&iter, variants);
+  while (sigap_json_iter_next (&iter, NULL, &variant))
+    {
+      g_autoptr(CachedStmt) stmt = NULL;
+      const SigapJsonValue *platform;
+      GEnumValue *ev = NULL;
+      int rc;
+
+      if (sigap_json_value_get_kind (variant) != SIGAP_JSON_OBJECT)
+        {
+          set_unreadable_error (error);
+          return FALSE;
+        }
+
+      /* A later variant for the same platform replaces an earlier one, as
+       * sigap_post_set_variant() does. */
+      stmt = get_stmt (self,
+                       "INSERT OR REPLACE INTO post_variant "
+                       "(post_id, platform, title, body, published_url) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5)",
+                       error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_STATIC);
+
+      /* Without a platform, the variant is a new one's: Facebook. */
+      platform = sigap_json_value_get_member (variant, "platform");
+      if (platform == NULL)
+        {
+          g_autoptr(SigapPostVariant) blank = sigap_post_variant_new ();
+
+          ev = g_enum_get_value (self->platforms, sigap_post_variant_get_platform (blank));
+        }
+      else if (sigap_json_value_get_kind (platform) == SIGAP_JSON_STRING)
+        ev = g_enum_get_value_by_nick (self->platforms, sigap_json_value_get_string (platform));
+
+      if (ev == NULL)
+        {
+          set_unreadable_error (error);
+          return FALSE;
+        }
+      sqlite3_bind_text (stmt, 2, ev->value_nick, -1, SQLITE_STATIC);
+
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        {
+          const SigapJsonValue *node = sigap_json_value_get_member (variant, members[m]);
+          SigapJsonKind node_kind = node != NULL ? sigap_json_value_get_kind (node)
+                                                 : SIGAP_JSON_NULL;
+
+          if (node_kind == SIGAP_JSON_NULL)
+            sqlite3_bind_null (stmt, 3 + m);
+          else if (node_kind == SIGAP_JSON_STRING)
+            sqlite3_bind_text (stmt, 3 + m, sigap_json_value_get_string (node), -1,
+                               SQLITE_STATIC);
+          else
+            {
+              set_unreadable_error (error);
+              return FALSE;
+            }
+        }
+
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (self, &kinds[KIND_POST], rc, FALSE, error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 static gboolean
-apply_events (SigapStore  *self,
-              const char  *complaint_id,
-              JsonObject  *object,
-              GError     **error)
+apply_events (SigapStore            *self,
+              const char            *complaint_id,
+              const SigapJsonValue  *object,
+              GError               **error)
 {
-  JsonArray *array;
+  const SigapJsonValue *events = sigap_json_value_get_member (object, "events");
+  const SigapJsonValue *event;
+  SigapJsonIter iter;
 
-  if (!json_object_has_member (object, "events"))
+  if (events == NULL)
     return TRUE;
 
-  array = json_object_get_array_member (object, "events");
-  if (array == NULL)
+  if (sigap_json_value_get_kind (events) != SIGAP_JSON_ARRAY)
     {
       set_unreadable_error (error);
       return FALSE;
@@ -3784,26 +4284,66 @@ apply_events (SigapStore  *self,
                       complaint_id, NULL, error))
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  sigap_json_iter_init (&iter, events);
+  while (sigap_json_iter_next (&iter, NULL, &event))
     {
-      JsonObject *element = json_array_get_object_element (array, i);
-      g_autoptr(GObject) event = NULL;
-
-      if (element == NULL)
+      if (sigap_json_value_get_kind (event) != SIGAP_JSON_OBJECT)
         {
           set_unreadable_error (error);
           return FALSE;
         }
 
-      event = record_from_json (KIND_EVENT, element, error);
-      if (event == NULL)
-        return FALSE;
-
-      g_object_set (event, "complaint-id", complaint_id, NULL);
-      if (!write_remote (self, KIND_EVENT, event, sigap_complaint_event_get_id (
-                           SIGAP_COMPLAINT_EVENT (event)), error))
+      if (!upsert_remote (self, KIND_EVENT, event, complaint_id, error))
         return FALSE;
     }
+
+  return TRUE;
+}
+
+/**
+ * sigap_store_apply_remote_value:
+ * @self: a #SigapStore
+ * @entity: as for sigap_store_apply_remote()
+ * @record: an object of a #SigapJsonDoc: the server's copy of the record
+ * @error: return location for a #SigapStoreError
+ *
+ * Does what sigap_store_apply_remote() does, for a pull that applies a
+ * page of records in one transaction begun with
+ * sigap_store_begin_remote(): without a savepoint of its own, so a
+ * failure may leave part of the record written. Roll the transaction
+ * back then, as a pull does with its page.
+ *
+ * Returns: %TRUE if the record was stored
+ */
+gboolean
+sigap_store_apply_remote_value (SigapStore            *self,
+                                const char            *entity,
+                                const SigapJsonValue  *record,
+                                GError               **error)
+{
+  RecordKind kind;
+  const char *id;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity != NULL, FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  if (!kind_from_entity (entity, &kind) ||
+      sigap_json_value_get_kind (record) != SIGAP_JSON_OBJECT)
+    {
+      set_unreadable_error (error);
+      return FALSE;
+    }
+
+  if (!upsert_remote (self, kind, record, NULL, error))
+    return FALSE;
+
+  id = sigap_json_value_get_string_member (record, "id");
+
+  if (kind == KIND_POST)
+    return apply_variants (self, id, record, error);
+  if (kind == KIND_COMPLAINT)
+    return apply_events (self, id, record, error);
 
   return TRUE;
 }
@@ -3820,7 +4360,8 @@ apply_events (SigapStore  *self,
  * Inserts or replaces the local copy of a record with the server's,
  * keeping the server's version and updated_at, and never writing the
  * outbox. A post's variants and a complaint's timeline are replaced by
- * those @record carries, if it carries them.
+ * those @record carries, if it carries them. A record with a member of
+ * the wrong type or an unknown value is refused whole.
  *
  * Returns: %TRUE if the record was stored
  */
@@ -3830,42 +4371,30 @@ sigap_store_apply_remote (SigapStore  *self,
                           JsonObject  *record,
                           GError     **error)
 {
-  g_autoptr(GObject) object = NULL;
-  RecordKind kind;
-  const char *id;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(SigapJsonDoc) doc = NULL;
+  g_autofree char *text = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
   g_return_val_if_fail (entity != NULL, FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
 
-  if (!kind_from_entity (entity, &kind))
+  /* One record: reading it again costs nothing next to writing it, and
+   * keeps one decoder for records from the server. */
+  node = json_node_init_object (json_node_alloc (), record);
+  text = json_to_string (node, FALSE);
+  doc = sigap_json_doc_parse (text, strlen (text), NULL);
+  if (doc == NULL)
     {
       set_unreadable_error (error);
       return FALSE;
     }
 
-  if (get_table (self, kind, error) == NULL)
-    return FALSE;
-
-  object = record_from_json (kind, record, error);
-  if (object == NULL)
-    return FALSE;
-
-  id = json_object_get_string_member (record, "id");
-
   if (!savepoint (self, error))
     return FALSE;
 
-  ok = write_remote (self, kind, object, id, error);
-
-  if (ok && kind == KIND_POST)
-    {
-      /* write_variants() replaces what is stored by what the post has. */
-      ok = apply_variants (self, SIGAP_POST (object), record, error);
-    }
-  else if (ok && kind == KIND_COMPLAINT)
-    ok = apply_events (self, id, record, error);
+  ok = sigap_store_apply_remote_value (self, entity, sigap_json_doc_get_root (doc), error);
 
   return release (self, ok, error);
 }

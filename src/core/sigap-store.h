@@ -19,6 +19,7 @@
 #include "sigap-post.h"
 #include "sigap-report.h"
 #include "sigap-user.h"
+#include "sigap-json.h"
 
 G_BEGIN_DECLS
 
@@ -302,10 +303,15 @@ gboolean    sigap_store_rebase_outbox       (SigapStore   *self,
 
 gboolean    sigap_store_begin_remote        (SigapStore   *self,
                                              GError      **error);
+void        sigap_store_end_remote_pages    (SigapStore   *self);
 gboolean    sigap_store_apply_remote        (SigapStore   *self,
                                              const char   *entity,
                                              JsonObject   *record,
                                              GError      **error);
+gboolean    sigap_store_apply_remote_value  (SigapStore            *self,
+                                             const char            *entity,
+                                             const SigapJsonValue  *record,
+                                             GError               **error);
 gboolean    sigap_store_remove_local        (SigapStore   *self,
                                              const char   *entity,
                                              const char   *id,

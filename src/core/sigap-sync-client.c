@@ -32,7 +32,9 @@
  */
 
 #define MAX_BATCH 200
-#define DEFAULT_PAGE_SIZE 500
+/* The most the server gives: each page is a transaction, and fewer of
+ * them write less (a transaction rewrites the index pages it touches). */
+#define DEFAULT_PAGE_SIZE 1000
 
 struct _SigapSyncClient
 {
@@ -80,6 +82,7 @@ typedef struct
   GPtrArray *refetch;    /* "entity\nid" of records to fetch again */
   gboolean reset_done;
   guint refetch_index;
+  GError *pull_error;    /* a page failed while the next one was asked for */
 } SyncData;
 
 static void
@@ -88,6 +91,7 @@ sync_data_free (SyncData *data)
   g_clear_pointer (&data->batch, g_hash_table_unref);
   g_clear_pointer (&data->entries, g_ptr_array_unref);
   g_clear_pointer (&data->refetch, g_ptr_array_unref);
+  g_clear_error (&data->pull_error);
   g_free (data);
 }
 
@@ -256,6 +260,36 @@ new_message (SigapSyncClient *self,
   return msg;
 }
 
+/* The JSON of @bytes, or %NULL when it is empty or not JSON. */
+static JsonNode *
+parse_answer (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *data;
+  gsize size;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size > 0 && json_parser_load_from_data (parser, data, size, NULL))
+    return json_node_ref (json_parser_get_root (parser));
+
+  return NULL;
+}
+
+/* How a request that got no answer at all failed. */
+static void
+set_no_answer_error (SigapSyncClient  *self,
+                     GError           *local_error,
+                     GError          **error)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (local_error));
+  else
+    {
+      g_debug ("No answer from the server: %s", local_error->message);
+      set_network_error (self, error);
+    }
+}
+
 /* Reads the answer to @msg: its status and its JSON body (%NULL when the
  * body is empty or not JSON). %FALSE with @error when there is no answer
  * at all. */
@@ -269,30 +303,16 @@ read_response (SigapSyncClient  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  const char *data;
-  gsize size;
 
   bytes = soup_session_send_and_read_finish (self->session, result, &local_error);
   if (bytes == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        {
-          g_debug ("No answer from the server: %s", local_error->message);
-          set_network_error (self, error);
-        }
+      set_no_answer_error (self, local_error, error);
       return FALSE;
     }
 
   *status = soup_message_get_status (msg);
-  *root = NULL;
-
-  data = g_bytes_get_data (bytes, &size);
-  parser = json_parser_new ();
-  if (size > 0 && json_parser_load_from_data (parser, data, size, NULL))
-    *root = json_node_ref (json_parser_get_root (parser));
+  *root = parse_answer (bytes);
 
   return TRUE;
 }
@@ -335,6 +355,7 @@ sync_return (GTask  *task,
   SigapSyncClient *self = g_task_get_source_object (task);
 
   self->busy = FALSE;
+  sigap_store_end_remote_pages (self->store);
   update_pending (self);
 
   if (error == NULL)
@@ -866,15 +887,26 @@ push_next (GTask *task)
 
 /* }}} */
 
-/* Pull {{{ */
+/* Pull {{{
+ *
+ * A first sync pulls every record the server has, a few hundred
+ * megabytes of JSON, so a pulled page is read with sigap-json's
+ * SigapJsonDoc rather than json-glib, and while a page is being written
+ * the request for the next one is already out: the server answers it
+ * meanwhile. Pages are still written one after the other, each with its
+ * cursor in one transaction; the next page's answer is only read once
+ * its predecessor is committed.
+ */
 
 static gboolean
-apply_change (SigapSyncClient  *self,
-              JsonObject       *change,
-              GError          **error)
+apply_change (SigapSyncClient       *self,
+              const SigapJsonValue  *change,
+              gboolean               outbox_empty,
+              GError               **error)
 {
-  const char *entity = json_object_get_string_member_with_default (change, "entity", NULL);
-  const char *op = json_object_get_string_member_with_default (change, "op", NULL);
+  /* Neither is there if @change is not an object. */
+  const char *entity = sigap_json_value_get_string_member (change, "entity");
+  const char *op = sigap_json_value_get_string_member (change, "op");
 
   if (entity == NULL || op == NULL)
     {
@@ -884,13 +916,10 @@ apply_change (SigapSyncClient  *self,
 
   if (g_str_equal (op, "upsert"))
     {
-      JsonObject *record = NULL;
+      const SigapJsonValue *record = sigap_json_value_get_member (change, "record");
       const char *id;
 
-      if (json_object_has_member (change, "record") &&
-          JSON_NODE_HOLDS_OBJECT (json_object_get_member (change, "record")))
-        record = json_object_get_object_member (change, "record");
-      if (record == NULL)
+      if (record == NULL || sigap_json_value_get_kind (record) != SIGAP_JSON_OBJECT)
         {
           set_server_error (self, "pull", error);
           return FALSE;
@@ -898,16 +927,16 @@ apply_change (SigapSyncClient  *self,
 
       /* A local change waits to be pushed: the server merges it and the
        * merged record comes back in a later pull. */
-      id = json_object_get_string_member_with_default (record, "id", "");
-      if (sigap_store_has_outbox (self->store, entity, id))
+      id = sigap_json_value_get_string_member (record, "id");
+      if (!outbox_empty && sigap_store_has_outbox (self->store, entity, id != NULL ? id : ""))
         return TRUE;
 
-      return sigap_store_apply_remote (self->store, entity, record, error);
+      return sigap_store_apply_remote_value (self->store, entity, record, error);
     }
 
   if (g_str_equal (op, "delete") || g_str_equal (op, "remove"))
     {
-      const char *id = json_object_get_string_member_with_default (change, "id", NULL);
+      const char *id = sigap_json_value_get_string_member (change, "id");
 
       if (id == NULL)
         {
@@ -925,36 +954,27 @@ apply_change (SigapSyncClient  *self,
 
 /* Applies a page and stores its cursor in one transaction. */
 static gboolean
-apply_page (SigapSyncClient  *self,
-            JsonObject       *page,
-            guint            *n_changes,
-            GError          **error)
+apply_page (SigapSyncClient       *self,
+            const SigapJsonValue  *changes,
+            const char            *cursor,
+            GError               **error)
 {
-  JsonArray *changes = NULL;
-  const char *cursor;
-
-  if (json_object_has_member (page, "changes") &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (page, "changes")))
-    changes = json_object_get_array_member (page, "changes");
-  cursor = json_object_get_string_member_with_default (page, "cursor", NULL);
-
-  if (changes == NULL || cursor == NULL)
-    {
-      set_server_error (self, "pull", error);
-      return FALSE;
-    }
+  const SigapJsonValue *change;
+  SigapJsonIter iter;
+  gboolean outbox_empty;
 
   if (!sigap_store_begin_remote (self->store, error))
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    {
-      JsonObject *change = json_array_get_object_element (changes, i);
+  /* Applying the server's changes never writes the outbox, so what it
+   * holds now it holds for the whole page; mostly nothing. */
+  outbox_empty = sigap_store_count_outbox (self->store) == 0;
 
-      if (change == NULL || !apply_change (self, change, error))
+  sigap_json_iter_init (&iter, changes);
+  while (sigap_json_iter_next (&iter, NULL, &change))
+    {
+      if (!apply_change (self, change, outbox_empty, error))
         {
-          if (change == NULL)
-            set_server_error (self, "pull", error);
           sigap_store_rollback (self->store);
           return FALSE;
         }
@@ -966,8 +986,6 @@ apply_page (SigapSyncClient  *self,
       sigap_store_rollback (self->store);
       return FALSE;
     }
-
-  *n_changes = json_array_get_length (changes);
 
   return TRUE;
 }
@@ -990,6 +1008,58 @@ reset_replica (SigapSyncClient  *self,
   return TRUE;
 }
 
+/* A page asked for and read in a worker thread (libsoup sends from any
+ * thread since 3.2), so that reading and parsing it overlap writing the
+ * page before it. */
+typedef struct
+{
+  SoupSession *session;
+  SoupMessage *msg;
+  guint status;
+  GBytes *bytes;          /* the body of an answer that is not 200 */
+  SigapJsonDoc *doc;      /* the page; %NULL if it is not JSON */
+} Fetch;
+
+static void
+fetch_free (Fetch *fetch)
+{
+  g_clear_object (&fetch->session);
+  g_clear_object (&fetch->msg);
+  g_clear_pointer (&fetch->bytes, g_bytes_unref);
+  g_clear_pointer (&fetch->doc, sigap_json_doc_free);
+  g_free (fetch);
+}
+
+static void
+fetch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Fetch *fetch = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  bytes = soup_session_send_and_read (fetch->session, fetch->msg, cancellable, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  fetch->status = soup_message_get_status (fetch->msg);
+  if (fetch->status == SOUP_STATUS_OK)
+    fetch->doc = sigap_json_doc_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                       NULL);
+  else
+    fetch->bytes = g_steal_pointer (&bytes);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void pull_request (GTask      *task,
+                          const char *cursor);
+
 static void
 pull_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -998,95 +1068,125 @@ pull_done_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   SigapSyncClient *self = g_task_get_source_object (task);
   SyncData *data = g_task_get_task_data (task);
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  g_autoptr(JsonNode) root = NULL;
+  Fetch *fetch = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) local_error = NULL;
+  const SigapJsonValue *page = NULL;
+  const SigapJsonValue *changes = NULL;
+  const SigapJsonValue *more = NULL;
+  const char *cursor = NULL;
   GError *error = NULL;
-  guint status = 0;
-  guint n_changes = 0;
+  gboolean has_more;
+  gboolean next_sent = FALSE;
 
-  if (!read_response (self, msg, result, &status, &root, &error))
+  /* The page before this one failed while this one was on its way. */
+  if (data->pull_error != NULL)
     {
+      sync_return (task, g_steal_pointer (&data->pull_error));
+      return;
+    }
+
+  if (!g_task_propagate_boolean (G_TASK (result), &local_error))
+    {
+      set_no_answer_error (self, local_error, &error);
       sync_return (task, error);
       return;
     }
 
-  if (status == SOUP_STATUS_CONFLICT && g_strcmp0 (error_code (root), "reset_required") == 0)
+  if (fetch->status != SOUP_STATUS_OK)
     {
-      if (data->reset_done)
+      g_autoptr(JsonNode) root = parse_answer (fetch->bytes);
+      guint status = fetch->status;
+
+      if (status == SOUP_STATUS_CONFLICT &&
+          g_strcmp0 (error_code (root), "reset_required") == 0)
         {
-          g_set_error_literal (&error, SIGAP_SYNC_ERROR, SIGAP_SYNC_ERROR_RESET,
-                               _("The server asked Sigap to download everything again, "
-                                 "and the new download failed too. Try again later, or "
-                                 "report the problem to Diskominfo."));
-          sync_return (task, error);
+          if (data->reset_done)
+            {
+              g_set_error_literal (&error, SIGAP_SYNC_ERROR, SIGAP_SYNC_ERROR_RESET,
+                                   _("The server asked Sigap to download everything again, "
+                                     "and the new download failed too. Try again later, or "
+                                     "report the problem to Diskominfo."));
+              sync_return (task, error);
+              return;
+            }
+
+          g_debug ("The server cannot continue from the stored cursor; starting afresh");
+          data->reset_done = TRUE;
+          if (!reset_replica (self, &error))
+            {
+              sync_return (task, error);
+              return;
+            }
+
+          pull_next (g_steal_pointer (&task));
           return;
         }
 
-      g_debug ("The server cannot continue from the stored cursor; starting afresh");
-      data->reset_done = TRUE;
-      if (!reset_replica (self, &error))
-        {
-          sync_return (task, error);
-          return;
-        }
-
-      pull_next (g_steal_pointer (&task));
-      return;
-    }
-
-  if (status != SOUP_STATUS_OK)
-    {
       set_status_error (self, status, root, &error);
       sync_return (task, error);
       return;
     }
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (fetch->doc != NULL)
+    page = sigap_json_doc_get_root (fetch->doc);
+  if (page != NULL)
+    {
+      changes = sigap_json_value_get_member (page, "changes");
+      cursor = sigap_json_value_get_string_member (page, "cursor");
+      more = sigap_json_value_get_member (page, "has_more");
+    }
+
+  if (changes == NULL || sigap_json_value_get_kind (changes) != SIGAP_JSON_ARRAY ||
+      cursor == NULL)
     {
       set_server_error (self, "pull", &error);
       sync_return (task, error);
       return;
     }
 
-  if (!apply_page (self, json_node_get_object (root), &n_changes, &error))
+  has_more = more != NULL && sigap_json_value_get_boolean (more);
+
+  if (has_more && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
-      sync_return (task, error);
+      pull_request (g_object_ref (task), cursor);
+      next_sent = TRUE;
+    }
+
+  if (!apply_page (self, changes, cursor, &error))
+    {
+      /* The answer to the request in flight ends the sync. */
+      if (next_sent)
+        data->pull_error = error;
+      else
+        sync_return (task, error);
       return;
     }
 
-  self->pulled += n_changes;
+  self->pulled += sigap_json_value_get_length (changes);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PULLED]);
 
-  if (json_object_get_boolean_member_with_default (json_node_get_object (root), "has_more",
-                                                   FALSE))
+  if (next_sent)
+    return;
+
+  if (has_more)
     pull_next (g_steal_pointer (&task));
   else
     refetch_next (g_steal_pointer (&task));
 }
 
+/* Asks for the page after @cursor; pull_done_cb() takes @task. */
 static void
-pull_next (GTask *task)
+pull_request (GTask      *task,
+              const char *cursor)
 {
   SigapSyncClient *self = g_task_get_source_object (task);
-  g_autofree char *cursor = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
   g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GTask) fetch_task = NULL;
+  Fetch *fetch;
   GError *error = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
-    {
-      self->busy = FALSE;
-      update_pending (self);
-      set_state (self, SIGAP_SYNC_STATE_IDLE, NULL);
-      g_object_unref (task);
-      return;
-    }
-
-  /* The protocol gives no total, so the pull's progress is unknown. */
-  set_progress (self, -1.0);
-
-  cursor = sigap_store_get_meta (self->store, "sync_cursor");
   escaped = g_uri_escape_string (cursor != NULL ? cursor : "0", NULL, FALSE);
   path = g_strdup_printf ("/api/v1/sync/pull?since=%s&limit=%u", escaped, self->page_size);
 
@@ -1099,8 +1199,37 @@ pull_next (GTask *task)
       return;
     }
 
-  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), pull_done_cb, task);
+  fetch = g_new0 (Fetch, 1);
+  fetch->session = g_object_ref (self->session);
+  fetch->msg = g_steal_pointer (&msg);
+
+  fetch_task = g_task_new (self, g_task_get_cancellable (task), pull_done_cb, task);
+  g_task_set_source_tag (fetch_task, pull_request);
+  g_task_set_task_data (fetch_task, fetch, (GDestroyNotify) fetch_free);
+  g_task_run_in_thread (fetch_task, fetch_thread);
+}
+
+static void
+pull_next (GTask *task)
+{
+  SigapSyncClient *self = g_task_get_source_object (task);
+  g_autofree char *cursor = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      self->busy = FALSE;
+      sigap_store_end_remote_pages (self->store);
+      update_pending (self);
+      set_state (self, SIGAP_SYNC_STATE_IDLE, NULL);
+      g_object_unref (task);
+      return;
+    }
+
+  /* The protocol gives no total, so the pull's progress is unknown. */
+  set_progress (self, -1.0);
+
+  cursor = sigap_store_get_meta (self->store, "sync_cursor");
+  pull_request (task, cursor);
 }
 
 /* }}} */

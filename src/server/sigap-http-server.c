@@ -51,7 +51,7 @@ struct _SigapHttpServer
 {
   GObject parent_instance;
 
-  SigapStore *store;
+  SigapServerStore *store;
   SoupServer *server;
   SigapLoginThrottle *throttle;
   char *dummy_hash;
@@ -165,6 +165,23 @@ set_json_response (SoupServerMessage *msg,
                                     SOUP_MEMORY_TAKE, data, length);
 }
 
+/* A body already written as JSON, such as a pulled page. */
+static void
+set_json_bytes_response (SoupServerMessage *msg,
+                         guint              status,
+                         GBytes            *body)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  SoupMessageBody *response = soup_server_message_get_response_body (msg);
+
+  soup_message_headers_replace (headers, "Cache-Control", "no-store");
+  soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
+  soup_message_headers_replace (headers, "Content-Type", "application/json; charset=utf-8");
+  soup_server_message_set_status (msg, status, NULL);
+  soup_message_body_truncate (response);
+  soup_message_body_append_bytes (response, body);
+}
+
 static void
 set_json_object_response (SoupServerMessage *msg,
                           guint              status,
@@ -241,20 +258,20 @@ static void
 send_store_error (Request      *req,
                   const GError *error)
 {
-  if (g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+  if (g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
     {
       send_not_found (req);
       return;
     }
 
-  if (g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_EXISTS))
+  if (g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_EXISTS))
     {
       send_error (req->msg, SOUP_STATUS_CONFLICT, "already_exists",
                   "A record with the same unique key already exists.");
       return;
     }
 
-  if (g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_INVALID))
+  if (g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_INVALID))
     {
       send_error (req->msg, SOUP_STATUS_BAD_REQUEST, "invalid_request",
                   "The record breaks a rule of the database (an unknown reference or "
@@ -612,11 +629,12 @@ check_opd_reference (Request    *req,
   if (opd_id == NULL)
     return TRUE;
 
-  opd = sigap_store_get_opd (req->self->store, opd_id, &error);
+  opd = SIGAP_OPD (sigap_server_store_get_record (req->self->store, SIGAP_SERVER_ENTITY_OPD,
+                                                  opd_id, &error));
   if (opd != NULL)
     return TRUE;
 
-  if (!g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+  if (!g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
     {
       send_store_error (req, error);
       return FALSE;
@@ -670,7 +688,7 @@ authenticate (Request *req)
     return FALSE;
 
   token_hash = sigap_server_token_hash (header);
-  user_id = sigap_store_lookup_token (self->store, token_hash, now_seconds (), &error);
+  user_id = sigap_server_store_lookup_token (self->store, token_hash, now_seconds (), &error);
   if (user_id == NULL)
     {
       if (error != NULL)
@@ -678,7 +696,8 @@ authenticate (Request *req)
       return FALSE;
     }
 
-  user = sigap_store_get_user (self->store, user_id, NULL);
+  user = SIGAP_USER (sigap_server_store_get_record (self->store, SIGAP_SERVER_ENTITY_USER,
+                                                    user_id, NULL));
   if (user == NULL || sigap_user_get_disabled (user))
     return FALSE;
 
@@ -768,9 +787,11 @@ handle_login (Request *req)
     }
 
   if (strlen (username) <= MAX_USERNAME && strlen (password) <= MAX_PASSWORD)
-    user = sigap_store_find_user_by_name (self->store, username, &error);
+    user = SIGAP_USER (sigap_server_store_find_record (self->store, SIGAP_SERVER_ENTITY_USER,
+                                                       username, &error));
 
-  if (error != NULL && !g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+  if (error != NULL &&
+      !g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
     {
       send_store_error (req, error);
       return;
@@ -811,8 +832,8 @@ handle_login (Request *req)
 
   token = sigap_server_token_new ();
   token_hash = sigap_server_token_hash (token);
-  if (!sigap_store_insert_token (self->store, token_hash, sigap_user_get_id (user),
-                                 now, now + TOKEN_LIFETIME, &error))
+  if (!sigap_server_store_insert_token (self->store, token_hash, sigap_user_get_id (user),
+                                        now, now + TOKEN_LIFETIME, &error))
     {
       send_store_error (req, error);
       return;
@@ -832,7 +853,7 @@ handle_logout (Request *req)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sigap_store_revoke_token (req->self->store, req->token_hash, &error))
+  if (!sigap_server_store_revoke_token (req->self->store, req->token_hash, &error))
     {
       send_store_error (req, error);
       return;
@@ -857,7 +878,8 @@ handle_list_opds (Request *req)
   g_autoptr(GPtrArray) opds = NULL;
   g_autoptr(GError) error = NULL;
 
-  opds = sigap_store_list_opds (req->self->store, &error);
+  opds = sigap_server_store_list_records (req->self->store, SIGAP_SERVER_ENTITY_OPD, NULL,
+                                          &error);
   if (opds == NULL)
     send_store_error (req, error);
   else
@@ -870,7 +892,8 @@ handle_get_opd (Request *req)
   g_autoptr(SigapOpd) opd = NULL;
   g_autoptr(GError) error = NULL;
 
-  opd = sigap_store_get_opd (req->self->store, req->segments[1], &error);
+  opd = SIGAP_OPD (sigap_server_store_get_record (req->self->store, SIGAP_SERVER_ENTITY_OPD,
+                                                  req->segments[1], &error));
   if (opd == NULL)
     send_store_error (req, error);
   else
@@ -884,14 +907,16 @@ handle_list_accounts (Request *req)
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(GError) error = NULL;
 
-  opd = sigap_store_get_opd (req->self->store, req->segments[1], &error);
+  opd = SIGAP_OPD (sigap_server_store_get_record (req->self->store, SIGAP_SERVER_ENTITY_OPD,
+                                                  req->segments[1], &error));
   if (opd == NULL)
     {
       send_store_error (req, error);
       return;
     }
 
-  accounts = sigap_store_list_accounts (req->self->store, sigap_opd_get_id (opd), &error);
+  accounts = sigap_server_store_list_records (req->self->store, SIGAP_SERVER_ENTITY_ACCOUNT,
+                                              sigap_opd_get_id (opd), &error);
   if (accounts == NULL)
     send_store_error (req, error);
   else
@@ -946,7 +971,7 @@ handle_create_opd (Request *req)
       return;
     }
 
-  if (!sigap_store_insert_opd (req->self->store, opd, &error))
+  if (!sigap_server_store_insert_record (req->self->store, opd, &error))
     {
       send_store_error (req, error);
       return;
@@ -1003,7 +1028,8 @@ handle_create_account (Request *req)
   if (!require_verifikator (req))
     return;
 
-  opd = sigap_store_get_opd (req->self->store, req->segments[1], &error);
+  opd = SIGAP_OPD (sigap_server_store_get_record (req->self->store, SIGAP_SERVER_ENTITY_OPD,
+                                                  req->segments[1], &error));
   if (opd == NULL)
     {
       send_store_error (req, error);
@@ -1032,7 +1058,7 @@ handle_create_account (Request *req)
 
   sigap_account_set_opd_id (account, sigap_opd_get_id (opd));
 
-  if (!sigap_store_insert_account (req->self->store, account, &error))
+  if (!sigap_server_store_insert_record (req->self->store, account, &error))
     {
       send_store_error (req, error);
       return;
@@ -1048,7 +1074,8 @@ handle_list_users (Request *req)
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GError) error = NULL;
 
-  users = sigap_store_list_users (req->self->store, &error);
+  users = sigap_server_store_list_records (req->self->store, SIGAP_SERVER_ENTITY_USER, NULL,
+                                           &error);
   if (users == NULL)
     {
       send_store_error (req, error);
@@ -1132,7 +1159,7 @@ handle_create_user (Request *req)
     }
   sigap_user_set_password_hash (user, hash);
 
-  if (!sigap_store_insert_user (req->self->store, user, &error))
+  if (!sigap_server_store_insert_record (req->self->store, user, &error))
     {
       send_store_error (req, error);
       return;
@@ -1154,7 +1181,9 @@ handle_get_complaint (Request *req)
   gboolean visible = FALSE;
   gboolean personal = FALSE;
 
-  complaint = sigap_store_get_complaint (req->self->store, req->segments[1], &error);
+  complaint = SIGAP_COMPLAINT (sigap_server_store_get_record (req->self->store,
+                                                              SIGAP_SERVER_ENTITY_COMPLAINT,
+                                                              req->segments[1], &error));
   if (complaint == NULL)
     {
       send_store_error (req, error);
@@ -1205,7 +1234,8 @@ handle_get_post (Request *req)
   g_autoptr(JsonObject) object = NULL;
   gboolean visible = FALSE;
 
-  post = sigap_store_get_post (req->self->store, req->segments[1], &error);
+  post = SIGAP_POST (sigap_server_store_get_record (req->self->store, SIGAP_SERVER_ENTITY_POST,
+                                                    req->segments[1], &error));
   if (post == NULL)
     {
       send_store_error (req, error);
@@ -1261,7 +1291,7 @@ send_sync_error (Request      *req,
 static void
 handle_sync_pull (Request *req)
 {
-  g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(GBytes) answer = NULL;
   g_autoptr(GError) error = NULL;
   const char *since = NULL;
   const char *limit_text = NULL;
@@ -1285,14 +1315,16 @@ handle_sync_pull (Request *req)
   if (since != NULL && !g_utf8_validate (since, -1, NULL))
     since = "!";
 
-  answer = sigap_server_sync_pull (req->self->store, req->user, since, (guint) limit, &error);
+  /* A page of a first sync is megabytes: it comes written. */
+  answer = sigap_server_sync_pull_bytes (req->self->store, req->user, since, (guint) limit,
+                                         &error);
   if (answer == NULL)
     {
       send_sync_error (req, error, NULL);
       return;
     }
 
-  set_json_object_response (req->msg, SOUP_STATUS_OK, answer);
+  set_json_bytes_response (req->msg, SOUP_STATUS_OK, answer);
 }
 
 static void
@@ -1592,16 +1624,16 @@ sigap_http_server_init (SigapHttpServer *self)
 
 /**
  * sigap_http_server_new:
- * @store: the server's store
+ * @store: the server's store, such as a #SigapServerSqliteStore
  *
  * Returns: (transfer full): a server that does not listen yet
  */
 SigapHttpServer *
-sigap_http_server_new (SigapStore *store)
+sigap_http_server_new (SigapServerStore *store)
 {
   SigapHttpServer *self;
 
-  g_return_val_if_fail (SIGAP_IS_STORE (store), NULL);
+  g_return_val_if_fail (SIGAP_IS_SERVER_STORE (store), NULL);
 
   self = g_object_new (SIGAP_TYPE_HTTP_SERVER, NULL);
   self->store = g_object_ref (store);
@@ -1610,22 +1642,15 @@ sigap_http_server_new (SigapStore *store)
 }
 
 /* What listening on a socket and answering an in-memory stream share:
- * the change log that sync pulls read (from now on every write, by any
- * path, enters it), the server's own tables, and the handlers. */
+ * the store made ready (the change log that sync pulls read: from now on
+ * every write, by any path, enters it; the server's own tables), and the
+ * handlers. */
 static gboolean
 sigap_http_server_set_up (SigapHttpServer  *self,
                           GTlsCertificate  *certificate,
                           GError          **error)
 {
-  g_autofree char *change_log = NULL;
-
-  change_log = sigap_store_get_meta (self->store, "change_log");
-  if (g_strcmp0 (change_log, "on") != 0 &&
-      !sigap_store_set_meta (self->store, "change_log", "on", error))
-    return FALSE;
-
-  if (!sigap_server_media_prepare (self->store, error) ||
-      !sigap_server_documents_prepare (self->store, error))
+  if (!sigap_server_store_prepare (self->store, error))
     return FALSE;
 
   /* raw-paths: the router decodes each segment once, so that an encoded
@@ -1656,8 +1681,9 @@ sigap_http_server_set_up (SigapHttpServer  *self,
  *
  * Starts answering requests on the thread-default main context of the
  * calling thread. Call it once. Error messages from here are English, for
- * the operator's log. Turns on the store's change log (meta 'change_log'),
- * which sync pulls read; a failure to do so is a #SigapStoreError.
+ * the operator's log. Prepares the store (sigap_server_store_prepare()),
+ * which turns on the change log that sync pulls read; a failure to do so
+ * is a #SigapServerStoreError.
  *
  * Returns: %TRUE if the server listens
  */

@@ -9,7 +9,7 @@
 
 #include <libsoup/soup.h>
 
-#include "sigap-store.h"
+#include "sigap-server-store.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (SigapHttpServer, sigap_http_server, SIGAP, HTTP_SERVER, GO
 /* The central server: JSON over HTTP(S) under /api/v1, on a store. It
  * serves on the thread-default main context of the thread that calls
  * sigap_http_server_listen(). */
-SigapHttpServer *sigap_http_server_new         (SigapStore       *store);
+SigapHttpServer *sigap_http_server_new         (SigapServerStore *store);
 
 /* Listens on @address ("127.0.0.1", "0.0.0.0", "::1") and @port (0 picks
  * a free one); with @tls_cert and @tls_key (PEM files) it speaks HTTPS. */

@@ -25,6 +25,7 @@
 #include "sigap-password.h"
 #include "sigap-store.h"
 #include "sigap-server-cli.h"
+#include "sigap-server-sqlite-store.h"
 
 #define PROGRAM "sigap-server"
 
@@ -322,11 +323,11 @@ parse_options (GOptionContext   *context,
 
 /* Opens a database that `init` or `seed-demo` made: a missing file is a
  * typo, not a wish for an empty database. */
-static SigapStore *
+static SigapServerStore *
 open_existing_store (const char *db)
 {
   g_autoptr(GError) error = NULL;
-  SigapStore *store;
+  SigapServerStore *store;
 
   if (!g_file_test (db, G_FILE_TEST_EXISTS))
     {
@@ -340,7 +341,7 @@ open_existing_store (const char *db)
       return NULL;
     }
 
-  store = sigap_store_open (db, &error);
+  store = sigap_server_sqlite_store_new (db, &error);
   if (store == NULL)
     print_error (error->message);
 
@@ -349,15 +350,16 @@ open_existing_store (const char *db)
 
 /* Looks up an OPD that must exist; reports a missing one. */
 static SigapOpd *
-find_opd (SigapStore *store,
-          const char *code)
+find_opd (SigapServerStore *store,
+          const char       *code)
 {
   g_autoptr(GError) error = NULL;
-  SigapOpd *opd = sigap_store_find_opd_by_code (store, code, &error);
+  SigapOpd *opd = SIGAP_OPD (sigap_server_store_find_record (store, SIGAP_SERVER_ENTITY_OPD,
+                                                             code, &error));
 
   if (opd == NULL)
     {
-      if (g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+      if (g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
         {
           g_autofree char *message = NULL;
 
@@ -374,15 +376,16 @@ find_opd (SigapStore *store,
 
 /* Looks up a user that must exist; reports a missing one. */
 static SigapUser *
-find_user (SigapStore *store,
-           const char *username)
+find_user (SigapServerStore *store,
+           const char       *username)
 {
   g_autoptr(GError) error = NULL;
-  SigapUser *user = sigap_store_find_user_by_name (store, username, &error);
+  SigapUser *user = SIGAP_USER (sigap_server_store_find_record (store, SIGAP_SERVER_ENTITY_USER,
+                                                                username, &error));
 
   if (user == NULL)
     {
-      if (g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+      if (g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
         {
           g_autofree char *message = g_strdup_printf (_("There is no user “%s”."), username);
 
@@ -398,18 +401,19 @@ find_user (SigapStore *store,
 /* Whether the store has a user called @username; FALSE with @error set
  * when the store cannot tell. */
 static gboolean
-has_user (SigapStore  *store,
-          const char  *username,
-          gboolean    *exists,
-          GError     **error)
+has_user (SigapServerStore  *store,
+          const char        *username,
+          gboolean          *exists,
+          GError           **error)
 {
-  g_autoptr(SigapUser) user = NULL;
+  g_autoptr(GObject) user = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  user = sigap_store_find_user_by_name (store, username, &local_error);
+  user = sigap_server_store_find_record (store, SIGAP_SERVER_ENTITY_USER, username,
+                                         &local_error);
   *exists = user != NULL;
   if (user == NULL &&
-      !g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+      !g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -654,6 +658,53 @@ read_new_password (const char *password_file,
 
 /* init {{{ */
 
+typedef struct
+{
+  const char *username;
+  const char *hash;
+} InitData;
+
+/* Adds Diskominfo, unless the database has it, and its verifikator. */
+static gboolean
+init_cb (SigapServerStore  *store,
+         gpointer           user_data,
+         GError           **error)
+{
+  InitData *data = user_data;
+  g_autoptr(SigapOpd) opd = NULL;
+  g_autoptr(SigapUser) user = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  /* A database that only holds OPDs keeps its Diskominfo. */
+  opd = SIGAP_OPD (sigap_server_store_find_record (store, SIGAP_SERVER_ENTITY_OPD,
+                                                   DISKOMINFO_CODE, &local_error));
+  if (opd == NULL &&
+      !g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (opd == NULL)
+    {
+      opd = sigap_opd_new ();
+      sigap_opd_set_code (opd, DISKOMINFO_CODE);
+      sigap_opd_set_name (opd, DISKOMINFO_NAME);
+      sigap_opd_set_kind (opd, SIGAP_OPD_KIND_DINAS);
+      sigap_opd_set_time_zone (opd, DEFAULT_TIME_ZONE);
+      if (!sigap_server_store_insert_record (store, opd, error))
+        return FALSE;
+    }
+
+  user = sigap_user_new ();
+  sigap_user_set_username (user, data->username);
+  sigap_user_set_display_name (user, DISKOMINFO_VERIFIKATOR);
+  sigap_user_set_role (user, SIGAP_ROLE_VERIFIKATOR);
+  sigap_user_set_opd_id (user, sigap_opd_get_id (opd));
+  sigap_user_set_password_hash (user, data->hash);
+
+  return sigap_server_store_insert_record (store, user, error);
+}
+
 static int
 init_run (int    argc,
           char **argv)
@@ -674,14 +725,13 @@ init_run (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(SigapStore) store = NULL;
-  g_autoptr(SigapOpd) opd = NULL;
-  g_autoptr(SigapUser) user = NULL;
+  g_autoptr(SigapServerStore) store = NULL;
   g_autoptr(Secret) password = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *message = NULL;
+  InitData data;
   int status;
 
   context = new_option_context (_("Creates a new database for the regency’s Diskominfo: the "
@@ -711,11 +761,11 @@ init_run (int    argc,
     {
       g_autoptr(GPtrArray) users = NULL;
 
-      store = sigap_store_open (db, &error);
+      store = sigap_server_sqlite_store_new (db, &error);
       if (store == NULL)
         return failed (error->message);
 
-      users = sigap_store_list_users (store, &error);
+      users = sigap_server_store_list_records (store, SIGAP_SERVER_ENTITY_USER, NULL, &error);
       if (users == NULL)
         return failed (error->message);
       if (users->len > 0)
@@ -734,50 +784,15 @@ init_run (int    argc,
 
   if (store == NULL)
     {
-      store = sigap_store_open (db, &error);
+      store = sigap_server_sqlite_store_new (db, &error);
       if (store == NULL)
         return failed (error->message);
     }
 
-  if (!sigap_store_begin (store, &error))
+  data.username = username;
+  data.hash = hash;
+  if (!sigap_server_store_run_in_transaction (store, init_cb, &data, &error))
     return failed (error->message);
-
-  /* A database that only holds OPDs keeps its Diskominfo. */
-  opd = sigap_store_find_opd_by_code (store, DISKOMINFO_CODE, &error);
-  if (opd == NULL &&
-      !g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
-    {
-      sigap_store_rollback (store);
-      return failed (error->message);
-    }
-  g_clear_error (&error);
-  if (opd == NULL)
-    {
-      opd = sigap_opd_new ();
-      sigap_opd_set_code (opd, DISKOMINFO_CODE);
-      sigap_opd_set_name (opd, DISKOMINFO_NAME);
-      sigap_opd_set_kind (opd, SIGAP_OPD_KIND_DINAS);
-      sigap_opd_set_time_zone (opd, DEFAULT_TIME_ZONE);
-      if (!sigap_store_insert_opd (store, opd, &error))
-        {
-          sigap_store_rollback (store);
-          return failed (error->message);
-        }
-    }
-
-  user = sigap_user_new ();
-  sigap_user_set_username (user, username);
-  sigap_user_set_display_name (user, DISKOMINFO_VERIFIKATOR);
-  sigap_user_set_role (user, SIGAP_ROLE_VERIFIKATOR);
-  sigap_user_set_opd_id (user, sigap_opd_get_id (opd));
-  sigap_user_set_password_hash (user, hash);
-
-  if (!sigap_store_insert_user (store, user, &error) ||
-      !sigap_store_commit (store, &error))
-    {
-      sigap_store_rollback (store);
-      return failed (error->message);
-    }
 
   g_clear_pointer (&message, g_free);
   /* Translators: the first %s is the database file, the second a username. */
@@ -872,7 +887,7 @@ serve_run (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(SigapStore) store = NULL;
+  g_autoptr(SigapServerStore) store = NULL;
   g_autoptr(SigapHttpServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
@@ -974,7 +989,7 @@ user_add_run (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(SigapStore) store = NULL;
+  g_autoptr(SigapServerStore) store = NULL;
   g_autoptr(SigapOpd) opd = NULL;
   g_autoptr(SigapUser) user = NULL;
   g_autoptr(Secret) password = NULL;
@@ -1038,9 +1053,10 @@ user_add_run (int    argc,
     }
   else
     {
-      opd = sigap_store_find_opd_by_code (store, DISKOMINFO_CODE, &error);
+      opd = SIGAP_OPD (sigap_server_store_find_record (store, SIGAP_SERVER_ENTITY_OPD,
+                                                       DISKOMINFO_CODE, &error));
       if (opd == NULL &&
-          !g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+          !g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
         return failed (error->message);
     }
 
@@ -1057,7 +1073,7 @@ user_add_run (int    argc,
   sigap_user_set_password_hash (user, hash);
 
   g_clear_error (&error);
-  if (!sigap_store_insert_user (store, user, &error))
+  if (!sigap_server_store_insert_record (store, user, &error))
     return failed (error->message);
 
   g_clear_pointer (&message, g_free);
@@ -1074,25 +1090,25 @@ user_add_run (int    argc,
   return SIGAP_SERVER_EXIT_OK;
 }
 
+static gboolean
+save_user_cb (SigapServerStore  *store,
+              gpointer           user_data,
+              GError           **error)
+{
+  SigapUser *user = user_data;
+
+  return sigap_server_store_update_record (store, user, error) &&
+         sigap_server_store_revoke_user_tokens (store, sigap_user_get_id (user), error);
+}
+
 /* Saves @user and signs them out everywhere, as a disabled user or an old
  * password must not keep working through a token. */
 static gboolean
-save_user_and_revoke_tokens (SigapStore  *store,
-                             SigapUser   *user,
-                             GError     **error)
+save_user_and_revoke_tokens (SigapServerStore  *store,
+                             SigapUser         *user,
+                             GError           **error)
 {
-  if (!sigap_store_begin (store, error))
-    return FALSE;
-
-  if (!sigap_store_update_user (store, user, error) ||
-      !sigap_store_revoke_user_tokens (store, sigap_user_get_id (user), error) ||
-      !sigap_store_commit (store, error))
-    {
-      sigap_store_rollback (store);
-      return FALSE;
-    }
-
-  return TRUE;
+  return sigap_server_store_run_in_transaction (store, save_user_cb, user, error);
 }
 
 static int
@@ -1111,7 +1127,7 @@ user_disable_run (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(SigapStore) store = NULL;
+  g_autoptr(SigapServerStore) store = NULL;
   g_autoptr(SigapUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -1173,7 +1189,7 @@ user_reset_password_run (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(SigapStore) store = NULL;
+  g_autoptr(SigapServerStore) store = NULL;
   g_autoptr(SigapUser) user = NULL;
   g_autoptr(Secret) password = NULL;
   g_autoptr(GError) error = NULL;
@@ -1252,7 +1268,7 @@ opd_add_run (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(SigapStore) store = NULL;
+  g_autoptr(SigapServerStore) store = NULL;
   g_autoptr(SigapOpd) opd = NULL;
   g_autoptr(SigapOpd) existing = NULL;
   g_autoptr(SigapOpd) parent = NULL;
@@ -1298,14 +1314,15 @@ opd_add_run (int    argc,
   if (store == NULL)
     return SIGAP_SERVER_EXIT_FAILED;
 
-  existing = sigap_store_find_opd_by_code (store, code, &error);
+  existing = SIGAP_OPD (sigap_server_store_find_record (store, SIGAP_SERVER_ENTITY_OPD, code,
+                                                        &error));
   if (existing != NULL)
     {
       message = g_strdup_printf (_("There is already an OPD with the code “%s”: %s."),
                                  code, sigap_opd_get_name (existing));
       return failed (message);
     }
-  if (!g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+  if (!g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
     return failed (error->message);
   g_clear_error (&error);
 
@@ -1324,7 +1341,7 @@ opd_add_run (int    argc,
   sigap_opd_set_time_zone (opd, zone);
   sigap_opd_set_requires_approval (opd, requires_approval);
 
-  if (!sigap_store_insert_opd (store, opd, &error))
+  if (!sigap_server_store_insert_record (store, opd, &error))
     return failed (error->message);
 
   /* Translators: an OPD's code, then its name. */
@@ -1360,7 +1377,7 @@ opd_list_run (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(SigapStore) store = NULL;
+  g_autoptr(SigapServerStore) store = NULL;
   g_autoptr(GPtrArray) opds = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GString) text = NULL;
@@ -1380,7 +1397,7 @@ opd_list_run (int    argc,
   if (store == NULL)
     return SIGAP_SERVER_EXIT_FAILED;
 
-  opds = sigap_store_list_opds (store, &error);
+  opds = sigap_server_store_list_records (store, SIGAP_SERVER_ENTITY_OPD, NULL, &error);
   if (opds == NULL)
     return failed (error->message);
 

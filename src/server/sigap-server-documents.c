@@ -18,8 +18,8 @@
 /*
  * The platform rules and the holiday calendar are data that change every
  * year: the server hands its copy to every desktop, so that Diskominfo
- * changes them in one place. A document's copy lives in the table
- * 'central_document' once a verifikator has stored one; until then the
+ * changes them in one place. A document's copy lives in the store once a
+ * verifikator has stored one; until then the
  * server answers the file that ships with it (data/platforms.json,
  * data/holidays/YYYY.json), looked up in $SIGAP_DATA_DIR and then in
  * PKGDATADIR, as the desktop looks it up. The shape of both documents is
@@ -32,15 +32,6 @@
 
 #define MIN_YEAR       1970
 #define MAX_YEAR       2100
-#define TABLE_KEY      "sigap-server-documents-table"
-
-static const char * const document_schema =
-  "CREATE TABLE IF NOT EXISTS central_document ("
-  "  name TEXT PRIMARY KEY NOT NULL,"
-  "  version TEXT NOT NULL,"
-  "  body TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL"
-  ")";
 
 G_DEFINE_QUARK (sigap-server-documents-error-quark, sigap_server_documents_error)
 
@@ -115,45 +106,27 @@ central_kind (SigapServerDocument kind)
                                                  : SIGAP_CENTRAL_DOCUMENT_HOLIDAYS;
 }
 
-/* The document's bytes from the database, or from the shipped file. */
+/* The document's bytes from the store, or from the shipped file. */
 static GBytes *
-load_document (SigapStore  *store,
-               const char  *name,
-               char       **updated_at,
-               GError     **error)
+load_document (SigapServerStore  *store,
+               const char        *name,
+               char             **updated_at,
+               GError           **error)
 {
-  sqlite3 *db = sigap_store_get_connection (store);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) shipped = NULL;
-  int rc;
+  GBytes *bytes;
 
   *updated_at = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT body, updated_at FROM central_document WHERE name = ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
-                   "Cannot read the central documents: %s", sqlite3_errmsg (db));
-      return NULL;
-    }
+  bytes = sigap_server_store_get_document (store, name, updated_at, &local_error);
+  if (bytes != NULL)
+    return bytes;
 
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (!g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR,
+                        SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
     {
-      GBytes *bytes = g_bytes_new (sqlite3_column_blob (stmt, 0),
-                                   (gsize) sqlite3_column_bytes (stmt, 0));
-
-      *updated_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      sqlite3_finalize (stmt);
-      return bytes;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
-                   "Cannot read the central documents: %s", sqlite3_errmsg (db));
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
@@ -161,51 +134,9 @@ load_document (SigapStore  *store,
   if (shipped != NULL)
     return g_steal_pointer (&shipped);
 
-  g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND, "No document %s", name);
+  g_propagate_error (error, g_steal_pointer (&local_error));
 
   return NULL;
-}
-
-static gboolean
-save_document (SigapStore  *store,
-               const char  *name,
-               const char  *version,
-               const char  *body,
-               gsize        length,
-               const char  *updated_at,
-               GError     **error)
-{
-  sqlite3 *db = sigap_store_get_connection (store);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO central_document (name, version, body, updated_at) "
-                          "VALUES (?1, ?2, ?3, ?4) "
-                          "ON CONFLICT (name) DO UPDATE SET version = ?2, body = ?3, "
-                          "updated_at = ?4",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
-                   "Cannot write the central documents: %s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, version, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, body, (int) length, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, updated_at, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
-                   "Cannot write the central documents: %s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* }}} */
@@ -298,7 +229,7 @@ content_type_is_json (SoupServerMessage *msg)
 }
 
 static void
-handle_get (SigapStore          *store,
+handle_get (SigapServerStore    *store,
             SoupServerMessage   *msg,
             SigapServerDocument  kind,
             int                  year,
@@ -315,7 +246,7 @@ handle_get (SigapStore          *store,
   bytes = load_document (store, name, &updated_at, &error);
   if (bytes == NULL)
     {
-      if (g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+      if (g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
         send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "No such resource.");
       else
         {
@@ -341,7 +272,7 @@ handle_get (SigapStore          *store,
 }
 
 static void
-handle_put (SigapStore          *store,
+handle_put (SigapServerStore    *store,
             SoupServerMessage   *msg,
             SigapUser           *user,
             SigapServerDocument  kind,
@@ -392,7 +323,7 @@ handle_put (SigapStore          *store,
   now = g_date_time_new_now_utc ();
   updated_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
-  if (!save_document (store, name, version, data, length, updated_at, &error))
+  if (!sigap_server_store_put_document (store, name, version, bytes, updated_at, &error))
     {
       g_warning ("%s", error->message);
       send_internal_error (msg);
@@ -403,57 +334,6 @@ handle_put (SigapStore          *store,
 }
 
 /* }}} */
-
-/**
- * sigap_server_documents_prepare:
- * @store: the server's store
- * @error: return location for a #GError
- *
- * Creates the table 'central_document' if the database has none yet.
- *
- * Returns: %TRUE if the table exists
- */
-gboolean
-sigap_server_documents_prepare (SigapStore  *store,
-                                GError     **error)
-{
-  sqlite3 *db;
-  char *message = NULL;
-
-  g_return_val_if_fail (SIGAP_IS_STORE (store), FALSE);
-
-  db = sigap_store_get_connection (store);
-  if (sqlite3_exec (db, document_schema, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
-                   "Cannot create the central document table: %s", message);
-      sqlite3_free (message);
-      return FALSE;
-    }
-
-  g_object_set_data (G_OBJECT (store), TABLE_KEY, GINT_TO_POINTER (TRUE));
-
-  return TRUE;
-}
-
-/* The table exists when the server listens; a server set up another way
- * (the fuzz target) creates it on first use. */
-static gboolean
-ensure_table (SigapStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_object_get_data (G_OBJECT (store), TABLE_KEY) != NULL)
-    return TRUE;
-
-  if (!sigap_server_documents_prepare (store, &error))
-    {
-      g_warning ("%s", error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 /**
  * sigap_server_documents_validate:
@@ -502,7 +382,7 @@ sigap_server_documents_validate (SigapServerDocument   kind,
  * it), or stores a new version sent by a verifikator.
  */
 void
-sigap_server_documents_handle (SigapStore          *store,
+sigap_server_documents_handle (SigapServerStore    *store,
                                SoupServerMessage   *msg,
                                SigapUser           *user,
                                SigapServerDocument  kind,
@@ -511,15 +391,9 @@ sigap_server_documents_handle (SigapStore          *store,
   g_autofree char *name = NULL;
   guint64 year = 0;
 
-  g_return_if_fail (SIGAP_IS_STORE (store));
+  g_return_if_fail (SIGAP_IS_SERVER_STORE (store));
   g_return_if_fail (SOUP_IS_SERVER_MESSAGE (msg));
   g_return_if_fail (SIGAP_IS_USER (user));
-
-  if (!ensure_table (store))
-    {
-      send_internal_error (msg);
-      return;
-    }
 
   if (kind == SIGAP_SERVER_DOCUMENT_HOLIDAYS)
     {

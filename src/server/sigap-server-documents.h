@@ -10,7 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
-#include "sigap-store.h"
+#include "sigap-server-store.h"
 
 G_BEGIN_DECLS
 
@@ -43,14 +43,12 @@ typedef enum
 
 GQuark    sigap_server_documents_error_quark (void);
 
-gboolean  sigap_server_documents_prepare     (SigapStore           *store,
-                                              GError              **error);
 gboolean  sigap_server_documents_validate    (SigapServerDocument   kind,
                                               JsonNode             *root,
                                               int                   year,
                                               char                **field,
                                               GError              **error);
-void      sigap_server_documents_handle      (SigapStore           *store,
+void      sigap_server_documents_handle      (SigapServerStore     *store,
                                               SoupServerMessage    *msg,
                                               SigapUser            *user,
                                               SigapServerDocument   kind,

@@ -20,7 +20,7 @@
 #include "sigap-opd.h"
 #include "sigap-post.h"
 #include "sigap-server-fuzz-entry.h"
-#include "sigap-store.h"
+#include "sigap-server-sqlite-store.h"
 
 /*
  * A request goes in as bytes on a GSimpleIOStream (a memory input and a
@@ -35,7 +35,7 @@ static const char * const fuzz_users[] = { "verifikator", "dinkes", "trc", "pimp
 
 struct _SigapServerFuzz
 {
-  SigapStore *store;
+  SigapServerStore *store;
   SigapHttpServer *server;
   GHashTable *tokens;        /* username → bearer token */
   GHashTable *placeholders;  /* "@OPD@" → an ID */
@@ -193,12 +193,18 @@ sigap_server_fuzz_new (const char  *db_path,
   g_autoptr(GPtrArray) complaints = NULL;
   g_autoptr(GPtrArray) posts = NULL;
   SigapDemoOptions options = { .seed = 2025, .complaints = 40, .posts = 40, .now = 1767225600 };
+  SigapStore *core;
 
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->placeholders = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  self->store = sigap_store_open (db_path, error);
-  if (self->store == NULL || !sigap_demo_seed (self->store, &options, error))
+  self->store = sigap_server_sqlite_store_new (db_path, error);
+  if (self->store == NULL)
+    return NULL;
+
+  /* The core's demo generator writes through the core's store. */
+  core = sigap_server_sqlite_store_get_store (SIGAP_SERVER_SQLITE_STORE (self->store));
+  if (!sigap_demo_seed (core, &options, error))
     return NULL;
 
   self->server = sigap_http_server_new (self->store);
@@ -222,21 +228,23 @@ sigap_server_fuzz_new (const char  *db_path,
       g_hash_table_insert (self->tokens, (gpointer) fuzz_users[i], token);
     }
 
-  dinkes = sigap_store_find_opd_by_code (self->store, "dinkes", error);
+  dinkes = SIGAP_OPD (sigap_server_store_find_record (self->store, SIGAP_SERVER_ENTITY_OPD,
+                                                      "dinkes", error));
   if (dinkes == NULL)
     return NULL;
   g_hash_table_insert (self->placeholders, (gpointer) "@OPD@",
                        g_strdup (sigap_opd_get_id (dinkes)));
 
-  complaints = sigap_store_list_complaints (self->store, sigap_opd_get_id (dinkes), 0, 1, error);
+  complaints = sigap_server_store_list_records (self->store, SIGAP_SERVER_ENTITY_COMPLAINT,
+                                                sigap_opd_get_id (dinkes), error);
   if (complaints == NULL)
     return NULL;
   if (complaints->len > 0)
     g_hash_table_insert (self->placeholders, (gpointer) "@COMPLAINT@",
                          g_strdup (sigap_complaint_get_id (g_ptr_array_index (complaints, 0))));
 
-  posts = sigap_store_list_posts (self->store, sigap_opd_get_id (dinkes), G_MININT64,
-                                  G_MAXINT64, error);
+  posts = sigap_server_store_list_records (self->store, SIGAP_SERVER_ENTITY_POST,
+                                           sigap_opd_get_id (dinkes), error);
   if (posts == NULL)
     return NULL;
   if (posts->len > 0)

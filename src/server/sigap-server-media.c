@@ -24,28 +24,19 @@
  * object's name is the SHA-256 of its bytes, so an upload is idempotent
  * and a download can be cached for ever.
  *
- * They live in a folder next to the database, "<db>.media/ab/cdef…" (the
- * first two hex digits, then the other 62), and the table 'media' records
- * who uploaded what. An upload is not held in memory: once the headers
- * are read, sigap_server_media_begin_upload() refuses what is too large
- * or of the wrong type, and then every chunk goes to a temporary file in
- * "<db>.media/tmp" and into a running digest. When the body has arrived,
+ * They live in the store's media folder (next to the database for the
+ * SQLite store), "<dir>/ab/cdef…" (the first two hex digits, then the
+ * other 62), and the store's media metadata records who uploaded what.
+ * An upload is not held in memory: once the headers are read,
+ * sigap_server_media_begin_upload() refuses what is too large or of the
+ * wrong type, and then every chunk goes to a temporary file in
+ * "<dir>/tmp" and into a running digest. When the body has arrived,
  * sigap_server_media_put() compares the digest with the name and renames
  * the file into place, which is atomic.
  */
 
 #define UPLOAD_KEY  "sigap-media-upload"
 #define DIGEST_LEN  64
-#define TABLE_KEY   "sigap-server-media-table"
-
-static const char * const media_schema =
-  "CREATE TABLE IF NOT EXISTS media ("
-  "  sha256 TEXT PRIMARY KEY NOT NULL,"
-  "  size INTEGER NOT NULL,"
-  "  content_type TEXT NOT NULL,"
-  "  uploaded_by TEXT,"
-  "  created_at TEXT NOT NULL"
-  ")";
 
 static const char * const image_types[] = { "image/jpeg", "image/png", "image/webp", NULL };
 static const char * const video_types[] = { "video/mp4", "video/quicktime", NULL };
@@ -232,79 +223,6 @@ etag_matches (const char *etag_list,
   return FALSE;
 }
 
-/* Reads the row of @digest: %FALSE when there is none. */
-static gboolean
-lookup_row (SigapStore  *store,
-            const char  *digest,
-            gint64      *size,
-            char       **content_type,
-            char       **created_at)
-{
-  sqlite3 *db = sigap_store_get_connection (store);
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
-
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT size, content_type, created_at FROM media WHERE sha256 = ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_warning ("Cannot read the media table: %s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-
-  sqlite3_bind_text (stmt, 1, digest, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      found = TRUE;
-      *size = sqlite3_column_int64 (stmt, 0);
-      *content_type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      if (created_at != NULL)
-        *created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-    }
-  sqlite3_finalize (stmt);
-
-  return found;
-}
-
-static gboolean
-insert_row (SigapStore *store,
-            const char *digest,
-            gint64      size,
-            const char *content_type,
-            const char *uploaded_by)
-{
-  sqlite3 *db = sigap_store_get_connection (store);
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *now = now_iso8601 ();
-  int rc;
-
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT OR IGNORE INTO media "
-                          "(sha256, size, content_type, uploaded_by, created_at) "
-                          "VALUES (?, ?, ?, ?, ?)",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_warning ("Cannot write the media table: %s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-
-  sqlite3_bind_text (stmt, 1, digest, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, size);
-  sqlite3_bind_text (stmt, 3, content_type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, uploaded_by, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      g_warning ("Cannot write the media table: %s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* }}} */
 
 /* Callbacks {{{ */
@@ -347,72 +265,6 @@ got_chunk_cb (SoupServerMessage *msg,
 /* }}} */
 
 /**
- * sigap_server_media_prepare:
- * @store: the server's store
- * @error: return location for a #GError
- *
- * Creates the table 'media' if the database has none yet.
- *
- * Returns: %TRUE if the table exists
- */
-gboolean
-sigap_server_media_prepare (SigapStore  *store,
-                            GError     **error)
-{
-  sqlite3 *db;
-  char *message = NULL;
-
-  g_return_val_if_fail (SIGAP_IS_STORE (store), FALSE);
-
-  db = sigap_store_get_connection (store);
-  if (sqlite3_exec (db, media_schema, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
-                   "Cannot create the media table: %s", message);
-      sqlite3_free (message);
-      return FALSE;
-    }
-
-  g_object_set_data (G_OBJECT (store), TABLE_KEY, GINT_TO_POINTER (TRUE));
-
-  return TRUE;
-}
-
-/* The table exists when the server listens; a server set up another way
- * (the fuzz target) creates it on first use. */
-static gboolean
-ensure_table (SigapStore *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_object_get_data (G_OBJECT (store), TABLE_KEY) != NULL)
-    return TRUE;
-
-  if (!sigap_server_media_prepare (store, &error))
-    {
-      g_warning ("%s", error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * sigap_server_media_get_dir:
- * @store: the server's store
- *
- * Returns: (transfer full): the folder of the media objects, the database
- *   file's path with ".media" appended
- */
-char *
-sigap_server_media_get_dir (SigapStore *store)
-{
-  g_return_val_if_fail (SIGAP_IS_STORE (store), NULL);
-
-  return g_strconcat (sigap_store_get_path (store), ".media", NULL);
-}
-
-/**
  * sigap_server_media_digest_is_valid:
  * @digest: (nullable): a name from a request
  *
@@ -443,7 +295,7 @@ sigap_server_media_digest_is_valid (const char *digest)
  * stream its body to a temporary file as it arrives.
  */
 void
-sigap_server_media_begin_upload (SigapStore        *store,
+sigap_server_media_begin_upload (SigapServerStore  *store,
                                  SoupServerMessage *msg,
                                  SigapUser         *user,
                                  const char        *digest)
@@ -456,19 +308,11 @@ sigap_server_media_begin_upload (SigapStore        *store,
   Upload *upload;
   goffset limit;
 
-  g_return_if_fail (SIGAP_IS_STORE (store));
+  g_return_if_fail (SIGAP_IS_SERVER_STORE (store));
   g_return_if_fail (SOUP_IS_SERVER_MESSAGE (msg));
   g_return_if_fail (SIGAP_IS_USER (user));
 
   headers = soup_server_message_get_request_headers (msg);
-
-  if (!ensure_table (store))
-    {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Connection", "close");
-      send_internal_error (msg);
-      return;
-    }
 
   /* None of these answers reads the body: close the connection after. */
   if (sigap_user_get_role (user) == SIGAP_ROLE_PIMPINAN)
@@ -514,7 +358,7 @@ sigap_server_media_begin_upload (SigapStore        *store,
   upload->fd = -1;
   g_object_set_data_full (G_OBJECT (msg), UPLOAD_KEY, upload, upload_free);
 
-  dir = sigap_server_media_get_dir (store);
+  dir = sigap_server_store_dup_media_dir (store);
   final_path = object_path (dir, digest);
 
   /* An object that exists is not written again: the body is only
@@ -554,7 +398,7 @@ sigap_server_media_begin_upload (SigapStore        *store,
  * the name says.
  */
 void
-sigap_server_media_put (SigapStore        *store,
+sigap_server_media_put (SigapServerStore  *store,
                         SoupServerMessage *msg,
                         SigapUser         *user,
                         const char        *digest)
@@ -563,23 +407,23 @@ sigap_server_media_put (SigapStore        *store,
   g_autofree char *dir = NULL;
   g_autofree char *final_path = NULL;
   g_autofree char *prefix_dir = NULL;
-  g_autofree char *stored_type = NULL;
-  g_autofree char *created_at = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(JsonObject) media = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
   const char *actual;
   gboolean created = FALSE;
-  gint64 size = 0;
   char *data;
   gsize length;
 
-  g_return_if_fail (SIGAP_IS_STORE (store));
+  g_return_if_fail (SIGAP_IS_SERVER_STORE (store));
   g_return_if_fail (SOUP_IS_SERVER_MESSAGE (msg));
   g_return_if_fail (SIGAP_IS_USER (user));
 
   upload = g_object_get_data (G_OBJECT (msg), UPLOAD_KEY);
-  if (upload == NULL || !ensure_table (store))
+  if (upload == NULL)
     {
       /* begin_upload() answers every PUT it does not set up. */
       g_warning ("A media upload was not set up before its body");
@@ -605,7 +449,7 @@ sigap_server_media_put (SigapStore        *store,
       return;
     }
 
-  dir = sigap_server_media_get_dir (store);
+  dir = sigap_server_store_dup_media_dir (store);
   final_path = object_path (dir, digest);
   prefix_dir = g_path_get_dirname (final_path);
 
@@ -650,10 +494,14 @@ sigap_server_media_put (SigapStore        *store,
         }
     }
 
-  if (!insert_row (store, digest, upload->size, upload->content_type,
-                   sigap_user_get_id (user)) ||
-      !lookup_row (store, digest, &size, &stored_type, &created_at))
+  /* The first upload of an object keeps its record. */
+  now = now_iso8601 ();
+  if (sigap_server_store_add_media (store, digest, upload->size, upload->content_type,
+                                    sigap_user_get_id (user), now, &error))
+    media = sigap_server_store_get_media (store, digest, &error);
+  if (media == NULL)
     {
+      g_warning ("Cannot record a media object: %s", error->message);
       send_internal_error (msg);
       return;
     }
@@ -663,11 +511,12 @@ sigap_server_media_put (SigapStore        *store,
   json_builder_set_member_name (builder, "sha256");
   json_builder_add_string_value (builder, digest);
   json_builder_set_member_name (builder, "size");
-  json_builder_add_int_value (builder, size);
+  json_builder_add_int_value (builder, json_object_get_int_member (media, "size"));
   json_builder_set_member_name (builder, "content_type");
-  json_builder_add_string_value (builder, stored_type);
+  json_builder_add_string_value (builder,
+                                 json_object_get_string_member (media, "content_type"));
   json_builder_set_member_name (builder, "created_at");
-  json_builder_add_string_value (builder, created_at);
+  json_builder_add_string_value (builder, json_object_get_string_member (media, "created_at"));
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -699,33 +548,30 @@ sigap_server_media_put (SigapStore        *store,
  * ETag (304 when If-None-Match names it), or 404.
  */
 void
-sigap_server_media_get (SigapStore        *store,
+sigap_server_media_get (SigapServerStore  *store,
                         SoupServerMessage *msg,
                         const char        *digest)
 {
   SoupMessageHeaders *response_headers;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *content_type = NULL;
   g_autofree char *etag = NULL;
+  g_autoptr(JsonObject) media = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   const char *if_none_match;
-  gint64 size = 0;
 
-  g_return_if_fail (SIGAP_IS_STORE (store));
+  g_return_if_fail (SIGAP_IS_SERVER_STORE (store));
   g_return_if_fail (SOUP_IS_SERVER_MESSAGE (msg));
 
-  if (!ensure_table (store))
+  if (sigap_server_media_digest_is_valid (digest))
+    media = sigap_server_store_get_media (store, digest, &error);
+  if (media == NULL)
     {
-      send_internal_error (msg);
-      return;
-    }
-
-  if (!sigap_server_media_digest_is_valid (digest) ||
-      !lookup_row (store, digest, &size, &content_type, NULL))
-    {
+      if (error != NULL &&
+          !g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
+        g_warning ("%s", error->message);
       send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found", "No such resource.");
       return;
     }
@@ -746,7 +592,7 @@ sigap_server_media_get (SigapStore        *store,
       return;
     }
 
-  dir = sigap_server_media_get_dir (store);
+  dir = sigap_server_store_dup_media_dir (store);
   path = object_path (dir, digest);
   /* Mapped, so that a large video is not copied into memory. */
   mapped = g_mapped_file_new (path, FALSE, &error);
@@ -761,6 +607,8 @@ sigap_server_media_get (SigapStore        *store,
 
   bytes = g_mapped_file_get_bytes (mapped);
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_set_content_type (response_headers, content_type, NULL);
+  soup_message_headers_set_content_type (response_headers,
+                                         json_object_get_string_member (media, "content_type"),
+                                         NULL);
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), bytes);
 }

@@ -9,7 +9,7 @@
 
 #include <libsoup/soup.h>
 
-#include "sigap-store.h"
+#include "sigap-server-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,20 +17,17 @@ G_BEGIN_DECLS
 #define SIGAP_SERVER_MEDIA_MAX_IMAGE (15 * 1024 * 1024)
 #define SIGAP_SERVER_MEDIA_MAX_VIDEO (512 * 1024 * 1024)
 
-gboolean  sigap_server_media_prepare      (SigapStore         *store,
-                                           GError            **error);
-char     *sigap_server_media_get_dir      (SigapStore         *store);
 gboolean  sigap_server_media_digest_is_valid (const char      *digest);
 
-void      sigap_server_media_begin_upload (SigapStore         *store,
+void      sigap_server_media_begin_upload (SigapServerStore   *store,
                                            SoupServerMessage  *msg,
                                            SigapUser          *user,
                                            const char         *digest);
-void      sigap_server_media_put          (SigapStore         *store,
+void      sigap_server_media_put          (SigapServerStore   *store,
                                            SoupServerMessage  *msg,
                                            SigapUser          *user,
                                            const char         *digest);
-void      sigap_server_media_get          (SigapStore         *store,
+void      sigap_server_media_get          (SigapServerStore   *store,
                                            SoupServerMessage  *msg,
                                            const char         *digest);
 

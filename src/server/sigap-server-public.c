@@ -51,7 +51,7 @@
 
 typedef struct
 {
-  SigapStore *store;
+  SigapServerStore *store;
   SigapLoginThrottle *submissions;
   SigapLoginThrottle *lookups;
 } Public;
@@ -256,13 +256,14 @@ error_for (GArray     *errors,
 }
 
 static SigapOpd *
-find_diskominfo (SigapStore *store)
+find_diskominfo (SigapServerStore *store)
 {
   g_autoptr(GError) error = NULL;
-  SigapOpd *opd = sigap_store_find_opd_by_code (store, DISKOMINFO_CODE, &error);
+  SigapOpd *opd = SIGAP_OPD (sigap_server_store_find_record (store, SIGAP_SERVER_ENTITY_OPD,
+                                                             DISKOMINFO_CODE, &error));
 
   if (opd == NULL &&
-      !g_error_matches (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+      !g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
     g_warning ("Cannot read the Diskominfo OPD: %s", error->message);
 
   return opd;
@@ -270,9 +271,9 @@ find_diskominfo (SigapStore *store)
 
 /* The name to show at the top of every page. */
 static char *
-regency_name (SigapStore *store)
+regency_name (SigapServerStore *store)
 {
-  g_autofree char *meta = sigap_store_get_meta (store, "regency_name");
+  g_autofree char *meta = sigap_server_store_get_setting (store, "regency_name");
   g_autoptr(SigapOpd) diskominfo = NULL;
 
   if (meta != NULL && meta[0] != '\0' && g_utf8_validate (meta, -1, NULL))
@@ -286,7 +287,7 @@ regency_name (SigapStore *store)
 }
 
 static GTimeZone *
-regency_zone (SigapStore *store)
+regency_zone (SigapServerStore *store)
 {
   g_autoptr(SigapOpd) diskominfo = find_diskominfo (store);
   const char *name = diskominfo != NULL ? sigap_opd_get_time_zone (diskominfo) : NULL;
@@ -343,11 +344,12 @@ compare_names (gconstpointer a,
 /* Names of the regency's kecamatan, from its OPDs of kind kecamatan,
  * without the "Kecamatan " prefix, sorted; empty if there are none. */
 static GPtrArray *
-list_kecamatan (SigapStore *store)
+list_kecamatan (SigapServerStore *store)
 {
   static const char * const prefixes[] = { "Kecamatan ", "Kapanewon ", "Distrik ", NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) opds = sigap_store_list_opds (store, &error);
+  g_autoptr(GPtrArray) opds = sigap_server_store_list_records (store, SIGAP_SERVER_ENTITY_OPD,
+                                                               NULL, &error);
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
   if (opds == NULL)
@@ -427,7 +429,7 @@ client_address (SoupServerMessage *msg)
 
 static void
 page_begin (GString    *html,
-            SigapStore *store,
+            SigapServerStore *store,
             const char *title)
 {
   g_autofree char *regency = regency_name (store);
@@ -488,7 +490,7 @@ send_page (SoupServerMessage *msg,
 /* A page with a heading, one paragraph and a link onwards. */
 static void
 send_message_page (SoupServerMessage *msg,
-                   SigapStore        *store,
+                   SigapServerStore  *store,
                    guint              status,
                    const char        *title,
                    const char        *text,
@@ -518,7 +520,7 @@ send_message_page (SoupServerMessage *msg,
 
 static void
 send_too_large (SoupServerMessage *msg,
-                SigapStore        *store)
+                SigapServerStore  *store)
 {
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                 "Connection", "close");
@@ -532,7 +534,7 @@ send_too_large (SoupServerMessage *msg,
 
 static void
 send_not_found (SoupServerMessage *msg,
-                SigapStore        *store)
+                SigapServerStore  *store)
 {
   send_message_page (msg, store, SOUP_STATUS_NOT_FOUND,
                      "Halaman tidak ditemukan",
@@ -542,7 +544,7 @@ send_not_found (SoupServerMessage *msg,
 
 static void
 send_rate_limited (SoupServerMessage *msg,
-                   SigapStore        *store,
+                   SigapServerStore  *store,
                    gint64             wait,
                    const char        *text)
 {
@@ -560,7 +562,7 @@ send_rate_limited (SoupServerMessage *msg,
 
 static void
 send_unavailable (SoupServerMessage *msg,
-                  SigapStore        *store)
+                  SigapServerStore  *store)
 {
   send_message_page (msg, store, SOUP_STATUS_SERVICE_UNAVAILABLE,
                      "Layanan aduan sedang terganggu",
@@ -688,7 +690,7 @@ append_select (GString            *html,
 
 static void
 render_form (SoupServerMessage *msg,
-             SigapStore        *store,
+             SigapServerStore  *store,
              guint              status,
              Form              *form,
              GArray            *errors)
@@ -991,6 +993,23 @@ nonempty (const char *text)
   return text != NULL && text[0] != '\0' ? text : NULL;
 }
 
+typedef struct
+{
+  SigapComplaint *complaint;
+  SigapComplaintEvent *event;
+} NewComplaint;
+
+static gboolean
+insert_complaint_cb (SigapServerStore  *store,
+                     gpointer           user_data,
+                     GError           **error)
+{
+  NewComplaint *data = user_data;
+
+  return sigap_server_store_insert_record (store, data->complaint, error) &&
+         sigap_server_store_insert_record (store, data->event, error);
+}
+
 /* Stores the complaint and its first event in one transaction; returns
  * its tracking number. */
 static char *
@@ -1004,6 +1023,7 @@ store_complaint (Public     *self,
   g_autoptr(SigapComplaintEvent) event = sigap_complaint_event_new ();
   g_autofree char *complaint_id = g_uuid_string_random ();
   g_autofree char *event_id = g_uuid_string_random ();
+  NewComplaint data = { complaint, event };
   gint64 now = now_seconds ();
 
   sigap_complaint_set_id (complaint, complaint_id);
@@ -1033,16 +1053,8 @@ store_complaint (Public     *self,
   sigap_complaint_event_set_opd_id (event, diskominfo_id);
   sigap_complaint_event_set_created_at (event, now);
 
-  if (!sigap_store_begin (self->store, error))
+  if (!sigap_server_store_run_in_transaction (self->store, insert_complaint_cb, &data, error))
     return NULL;
-
-  if (!sigap_store_insert_complaint (self->store, complaint, error) ||
-      !sigap_store_add_complaint_event (self->store, event, error) ||
-      !sigap_store_commit (self->store, error))
-    {
-      sigap_store_rollback (self->store);
-      return NULL;
-    }
 
   return g_strdup (sigap_complaint_get_tracking_number (complaint));
 }
@@ -1235,48 +1247,32 @@ handle_sent (Public            *self,
 }
 
 static SigapComplaint *
-find_complaint (SigapStore *store,
-                const char *tracking_number)
+find_complaint (SigapServerStore *store,
+                const char       *tracking_number)
 {
-  sqlite3 *db = sigap_store_get_connection (store);
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *id = NULL;
   g_autoptr(GError) error = NULL;
   SigapComplaint *complaint;
-  int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT id FROM complaint WHERE tracking_number = ?1", -1,
-                           &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_warning ("Cannot look up a tracking number: %s", sqlite3_errstr (rc));
-      return NULL;
-    }
-
-  sqlite3_bind_text (stmt, 1, tracking_number, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  if (id == NULL)
-    return NULL;
-
-  complaint = sigap_store_get_complaint (store, id, &error);
-  if (complaint == NULL)
-    g_warning ("Cannot read a complaint: %s", error->message);
+  complaint = SIGAP_COMPLAINT (sigap_server_store_find_record (store,
+                                                               SIGAP_SERVER_ENTITY_COMPLAINT,
+                                                               tracking_number, &error));
+  if (complaint == NULL &&
+      !g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
+    g_warning ("Cannot look up a tracking number: %s", error->message);
 
   return complaint;
 }
 
 /* The note of the last event that moved @complaint to @status. */
 static char *
-last_note_to (SigapStore           *store,
+last_note_to (SigapServerStore     *store,
               SigapComplaint       *complaint,
               SigapComplaintStatus  status)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events =
-    sigap_store_list_complaint_events (store, sigap_complaint_get_id (complaint), &error);
+    sigap_server_store_list_records (store, SIGAP_SERVER_ENTITY_COMPLAINT_EVENT,
+                                     sigap_complaint_get_id (complaint), &error);
 
   if (events == NULL)
     {
@@ -1299,14 +1295,15 @@ last_note_to (SigapStore           *store,
 }
 
 static char *
-handling_opd_name (SigapStore     *store,
-                   SigapComplaint *complaint)
+handling_opd_name (SigapServerStore *store,
+                   SigapComplaint   *complaint)
 {
   g_autoptr(SigapOpd) opd = NULL;
   const char *opd_id = sigap_complaint_get_opd_id (complaint);
 
   if (opd_id != NULL)
-    opd = sigap_store_get_opd (store, opd_id, NULL);
+    opd = SIGAP_OPD (sigap_server_store_get_record (store, SIGAP_SERVER_ENTITY_OPD, opd_id,
+                                                    NULL));
 
   if (opd == NULL || sigap_opd_get_name (opd) == NULL)
     return g_strdup ("perangkat daerah yang berwenang");
@@ -1699,13 +1696,13 @@ public_free (gpointer data)
  * long as @server.
  */
 void
-sigap_server_public_add_handlers (SoupServer *server,
-                                  SigapStore *store)
+sigap_server_public_add_handlers (SoupServer       *server,
+                                  SigapServerStore *store)
 {
   Public *self;
 
   g_return_if_fail (SOUP_IS_SERVER (server));
-  g_return_if_fail (SIGAP_IS_STORE (store));
+  g_return_if_fail (SIGAP_IS_SERVER_STORE (store));
 
   self = g_new0 (Public, 1);
   self->store = g_object_ref (store);

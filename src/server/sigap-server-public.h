@@ -9,7 +9,7 @@
 
 #include <libsoup/soup.h>
 
-#include "sigap-store.h"
+#include "sigap-server-store.h"
 
 G_BEGIN_DECLS
 
@@ -25,8 +25,8 @@ G_BEGIN_DECLS
 /* Status look-ups one client address may make per minute. */
 #define SIGAP_SERVER_PUBLIC_LOOKUP_LIMIT  60
 
-void  sigap_server_public_add_handlers (SoupServer *server,
-                                        SigapStore *store);
+void  sigap_server_public_add_handlers (SoupServer       *server,
+                                        SigapServerStore *store);
 
 gint64 sigap_server_public_add_working_days (gint64        time,
                                              GTimeZone    *zone,

@@ -18,14 +18,14 @@
 /*
  * The server side of sync (docs/api.md, "Sync").
  *
- * Pull reads the change log that the store's triggers fill, filtered by
- * the caller's scope, or, for a client that starts, a snapshot of every
- * record in scope, entity by entity and ordered by id. Push applies a
- * batch of mutations in one transaction, each under a savepoint, and keeps
- * each answer in sync_mutation so that a retried push changes nothing.
+ * Pull reads the store's change log, filtered by the caller's scope, or,
+ * for a client that starts, a snapshot of every record in scope, entity
+ * by entity and ordered by id. Push applies a batch of mutations in one
+ * transaction, each in a nested one, and keeps each answer in the store's
+ * sync journal so that a retried push changes nothing.
  *
  * Cursors are opaque to clients:
- *   "L<seq>"                  after change_log row <seq>;
+ *   "L<seq>"                  after change log row <seq>;
  *   "S<seq>.<entity>.<id>"    in the snapshot begun when the log was at
  *                             <seq>, after record <id> of entity number
  *                             <entity> (an empty <id>: at its start).
@@ -48,27 +48,16 @@ typedef enum
   N_ENTITIES
 } Entity;
 
+/* The cursors number the entities as the store does. */
+G_STATIC_ASSERT ((int) ENTITY_REPORT == (int) SIGAP_SERVER_ENTITY_REPORT);
+G_STATIC_ASSERT ((int) ENTITY_POST == (int) SIGAP_SERVER_ENTITY_POST);
+
 static const char * const entity_names[N_ENTITIES] = {
   "opd", "account", "user", "post", "complaint", "report"
 };
 
-static const char * const entity_tables[N_ENTITIES] = {
-  "opd", "account", "app_user", "post", "complaint", "report"
-};
-
-static const char * const citizen_members[] = {
-  "citizen_name", "citizen_contact", "citizen_handle", "source_url", NULL
-};
-
-static const char * const user_secret_members[] = { "password_hash", NULL };
-
 /* Who asks: the scope comes from the token, never from the request. */
-typedef struct
-{
-  SigapRole role;
-  const char *user_id;
-  const char *opd_id;
-} Scope;
+typedef SigapServerScope Scope;
 
 static void
 scope_init (Scope     *scope,
@@ -79,84 +68,13 @@ scope_init (Scope     *scope,
   scope->opd_id = sigap_user_get_opd_id (user);
 }
 
-static gboolean
-scope_sees_all (const Scope *scope)
-{
-  return scope->role == SIGAP_ROLE_VERIFIKATOR || scope->role == SIGAP_ROLE_PIMPINAN;
-}
-
-/* SQL helpers {{{ */
-
-static void
-set_sql_error (sqlite3  *db,
-               GError  **error)
-{
-  g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
-               "SQLite: %s", sqlite3_errmsg (db));
-}
-
-static sqlite3_stmt *
-prepare (sqlite3     *db,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sql_error (db, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  return stmt;
-}
-
-static gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      GError     **error)
-{
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      set_sql_error (db, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The highest seq the log has given, even if its rows were compacted. */
-static gboolean
-log_head (sqlite3  *db,
-          gint64   *head,
-          GError  **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = prepare (db,
-                  "SELECT max (coalesce ((SELECT max (seq) FROM change_log), 0), "
-                  "coalesce ((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0))",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_sql_error (db, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-
-  *head = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return TRUE;
-}
-
-/* }}} */
-
-/* Encoding records {{{ */
+/* Writing a page {{{
+ *
+ * A pulled page is JSON text: the store writes each record's text (see
+ * sigap_server_store_read_record()), and the page around it is written
+ * here, without a JsonNode tree per record, which would cost several
+ * times what reading the rows does.
+ */
 
 static JsonNode *
 object_node (JsonObject *object)
@@ -168,172 +86,67 @@ object_node (JsonObject *object)
   return node;
 }
 
-static JsonObject *
-complaint_to_json (SigapStore      *store,
-                   SigapComplaint  *complaint,
-                   gboolean         personal,
-                   GError         **error)
+/* A page being written. */
+typedef struct
 {
-  g_autoptr(GPtrArray) events = NULL;
-  JsonObject *object;
-  JsonArray *array;
-
-  events = sigap_store_list_complaint_events (store, sigap_complaint_get_id (complaint), error);
-  if (events == NULL)
-    return NULL;
-
-  object = sigap_json_object_from_record (G_OBJECT (complaint),
-                                          personal ? NULL : citizen_members);
-  array = json_array_sized_new (events->len);
-  for (guint i = 0; i < events->len; i++)
-    json_array_add_element (array,
-                            object_node (sigap_json_object_from_record (
-                                           g_ptr_array_index (events, i), NULL)));
-  json_object_set_array_member (object, "events", array);
-
-  return object;
-}
-
-static gboolean
-complaint_in_scope (const Scope    *scope,
-                    SigapComplaint *complaint)
-{
-  switch (scope->role)
-    {
-    case SIGAP_ROLE_ADMIN_OPD:
-      return scope->opd_id != NULL &&
-             g_strcmp0 (sigap_complaint_get_opd_id (complaint), scope->opd_id) == 0;
-
-    case SIGAP_ROLE_VERIFIKATOR:
-    case SIGAP_ROLE_PIMPINAN:
-      return TRUE;
-
-    case SIGAP_ROLE_TRC:
-      return sigap_complaint_get_public_issue (complaint);
-
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-opd_record_in_scope (const Scope *scope,
-                     const char  *opd_id)
-{
-  if (scope_sees_all (scope))
-    return TRUE;
-
-  return scope->role == SIGAP_ROLE_ADMIN_OPD && scope->opd_id != NULL &&
-         g_strcmp0 (opd_id, scope->opd_id) == 0;
-}
-
-static gboolean
-user_in_scope (const Scope *scope,
-               SigapUser   *user)
-{
-  if (scope_sees_all (scope))
-    return TRUE;
-
-  if (scope->opd_id != NULL)
-    return g_strcmp0 (sigap_user_get_opd_id (user), scope->opd_id) == 0;
-
-  return g_strcmp0 (sigap_user_get_id (user), scope->user_id) == 0;
-}
-
-/* The current JSON form of a record, or %NULL without @error when it does
- * not exist; *@in_scope tells whether the caller may see it. */
-static JsonObject *
-load_record (SigapStore   *store,
-             const Scope  *scope,
-             Entity        entity,
-             const char   *id,
-             gboolean     *in_scope,
-             GError      **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GObject) record = NULL;
-
-  *in_scope = FALSE;
-
-  switch (entity)
-    {
-    case ENTITY_OPD:
-      record = G_OBJECT (sigap_store_get_opd (store, id, &local_error));
-      break;
-    case ENTITY_ACCOUNT:
-      record = G_OBJECT (sigap_store_get_account (store, id, &local_error));
-      break;
-    case ENTITY_USER:
-      record = G_OBJECT (sigap_store_get_user (store, id, &local_error));
-      break;
-    case ENTITY_POST:
-      record = G_OBJECT (sigap_store_get_post (store, id, &local_error));
-      break;
-    case ENTITY_COMPLAINT:
-      record = G_OBJECT (sigap_store_get_complaint (store, id, &local_error));
-      break;
-    case ENTITY_REPORT:
-      record = G_OBJECT (sigap_store_get_report (store, id, &local_error));
-      break;
-    case N_ENTITIES:
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (record == NULL)
-    {
-      if (!g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  switch (entity)
-    {
-    case ENTITY_OPD:
-    case ENTITY_ACCOUNT:
-      *in_scope = TRUE;
-      return sigap_json_object_from_record (record, NULL);
-
-    case ENTITY_USER:
-      *in_scope = user_in_scope (scope, SIGAP_USER (record));
-      return sigap_json_object_from_record (record, user_secret_members);
-
-    case ENTITY_POST:
-      *in_scope = opd_record_in_scope (scope, sigap_post_get_opd_id (SIGAP_POST (record)));
-      return sigap_json_object_from_post (SIGAP_POST (record));
-
-    case ENTITY_REPORT:
-      *in_scope = opd_record_in_scope (scope, sigap_report_get_opd_id (SIGAP_REPORT (record)));
-      return sigap_json_object_from_record (record, NULL);
-
-    case ENTITY_COMPLAINT:
-      *in_scope = complaint_in_scope (scope, SIGAP_COMPLAINT (record));
-      return complaint_to_json (store, SIGAP_COMPLAINT (record),
-                                scope->role != SIGAP_ROLE_PIMPINAN, error);
-
-    case N_ENTITIES:
-    default:
-      g_assert_not_reached ();
-    }
-}
+  SigapServerStore *store;
+  const Scope *scope;
+  GString *out;
+  guint n_changes;
+  GString *record;     /* one record's text, as the store reads it */
+} Page;
 
 static void
-add_change (JsonArray  *changes,
-            Entity      entity,
-            const char *op,
-            const char *id,
-            JsonObject *record)
+page_clear (Page *page)
 {
-  JsonObject *change = json_object_new ();
+  if (page->out != NULL)
+    g_string_free (g_steal_pointer (&page->out), TRUE);
+  if (page->record != NULL)
+    g_string_free (g_steal_pointer (&page->record), TRUE);
+}
 
-  json_object_set_string_member (change, "entity", entity_names[entity]);
-  json_object_set_string_member (change, "op", op);
-  if (record != NULL)
-    json_object_set_object_member (change, "record", record);
-  else
-    json_object_set_string_member (change, "id", id);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Page, page_clear)
 
-  json_array_add_element (changes, object_node (change));
+/* Starts a change: {"entity": …, "op": …, */
+static void
+open_change (Page       *page,
+             Entity      entity,
+             const char *op)
+{
+  if (page->n_changes++ > 0)
+    g_string_append_c (page->out, ',');
+
+  g_string_append (page->out, "{\"entity\":");
+  sigap_json_append_string (page->out, entity_names[entity]);
+  g_string_append (page->out, ",\"op\":");
+  sigap_json_append_string (page->out, op);
+  g_string_append_c (page->out, ',');
+}
+
+/* Adds a "delete" or a "remove" of @id. */
+static void
+add_id_change (Page       *page,
+               Entity      entity,
+               const char *op,
+               const char *id)
+{
+  open_change (page, entity, op);
+  g_string_append (page->out, "\"id\":");
+  sigap_json_append_string (page->out, id);
+  g_string_append_c (page->out, '}');
+}
+
+/* Adds an "upsert" of a record, from its JSON text. */
+static void
+add_upsert (Page        *page,
+            Entity       entity,
+            const char  *json,
+            gsize        length)
+{
+  open_change (page, entity, "upsert");
+  g_string_append (page->out, "\"record\":");
+  g_string_append_len (page->out, json, (gssize) length);
+  g_string_append_c (page->out, '}');
 }
 
 /* }}} */
@@ -419,187 +232,70 @@ format_cursor (const Cursor *cursor)
 
 /* Pull {{{ */
 
-/* The rows of the log the caller may see; ?3 is the caller's OPD, ?4 the
- * caller's user ID. */
-static const char *
-log_filter (const Scope *scope)
-{
-  switch (scope->role)
-    {
-    case SIGAP_ROLE_ADMIN_OPD:
-      return "(entity IN ('opd', 'account') OR opd_id = ?3)";
-
-    case SIGAP_ROLE_VERIFIKATOR:
-    case SIGAP_ROLE_PIMPINAN:
-      /* They see every record: a 'remove' would only drop a copy. */
-      return "op <> 'remove'";
-
-    case SIGAP_ROLE_TRC:
-      return "(entity IN ('opd', 'account') "
-             "OR (entity = 'user' AND (opd_id = ?3 OR (?3 IS NULL AND record_id = ?4))) "
-             "OR (entity = 'complaint' AND public_issue = 1))";
-
-    default:
-      return "0";
-    }
-}
-
-/* The snapshot's extra condition on @entity's table, or %NULL when the
- * caller sees none of it. */
-static const char *
-snapshot_filter (const Scope *scope,
-                 Entity       entity)
-{
-  gboolean all = scope_sees_all (scope);
-
-  switch (entity)
-    {
-    case ENTITY_OPD:
-    case ENTITY_ACCOUNT:
-      return "";
-
-    case ENTITY_USER:
-      return all ? "" : " AND (opd_id = ?3 OR (?3 IS NULL AND id = ?4))";
-
-    case ENTITY_POST:
-    case ENTITY_REPORT:
-      if (all)
-        return "";
-      return scope->role == SIGAP_ROLE_ADMIN_OPD ? " AND opd_id = ?3" : NULL;
-
-    case ENTITY_COMPLAINT:
-      if (all)
-        return "";
-      if (scope->role == SIGAP_ROLE_ADMIN_OPD)
-        return " AND opd_id = ?3";
-      return scope->role == SIGAP_ROLE_TRC ? " AND public_issue = 1" : NULL;
-
-    case N_ENTITIES:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-bind_scope (sqlite3_stmt *stmt,
-            const Scope  *scope)
-{
-  int n = sqlite3_bind_parameter_count (stmt);
-
-  if (n >= 3)
-    {
-      if (scope->opd_id != NULL)
-        sqlite3_bind_text (stmt, 3, scope->opd_id, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_null (stmt, 3);
-    }
-  if (n >= 4)
-    sqlite3_bind_text (stmt, 4, scope->user_id, -1, SQLITE_TRANSIENT);
-}
-
 /* Whether the log has rows for the caller after @seq. */
 static gboolean
-log_has_rows_after (sqlite3     *db,
-                    const Scope *scope,
-                    gint64       seq,
-                    gboolean    *has_rows,
-                    GError     **error)
+log_has_rows_after (SigapServerStore  *store,
+                    const Scope       *scope,
+                    gint64             seq,
+                    gboolean          *has_rows,
+                    GError           **error)
 {
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) rows = NULL;
 
-  sql = g_strdup_printf ("SELECT 1 FROM change_log WHERE seq > ?1 AND %s LIMIT ?2",
-                         log_filter (scope));
-  stmt = prepare (db, sql, error);
-  if (stmt == NULL)
+  rows = sigap_server_store_list_changes (store, scope, seq, 1, error);
+  if (rows == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, seq);
-  sqlite3_bind_int64 (stmt, 2, 1);
-  bind_scope (stmt, scope);
+  *has_rows = rows->len > 0;
 
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_sql_error (db, error);
-      return FALSE;
-    }
+  return TRUE;
+}
 
-  *has_rows = rc == SQLITE_ROW;
+typedef struct
+{
+  Page *page;
+  Entity entity;
+} SnapshotRead;
+
+static gboolean
+snapshot_record_cb (const char  *id,
+                    const char  *json,
+                    gsize        length,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  SnapshotRead *read = user_data;
+
+  add_upsert (read->page, read->entity, json, length);
 
   return TRUE;
 }
 
 static gboolean
-snapshot_page (SigapStore   *store,
-               const Scope  *scope,
+snapshot_page (Page         *page,
                Cursor       *cursor,
                guint         limit,
-               JsonArray    *changes,
                gboolean     *has_more,
                GError      **error)
 {
-  sqlite3 *db = sigap_store_get_connection (store);
+  const Scope *scope = page->scope;
 
-  while (json_array_get_length (changes) < limit && cursor->entity < N_ENTITIES)
+  while (page->n_changes < limit && cursor->entity < N_ENTITIES)
     {
-      const char *filter = snapshot_filter (scope, cursor->entity);
-      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *sql = NULL;
-      guint wanted = limit - json_array_get_length (changes);
-      sqlite3_stmt *stmt;
-      int rc;
+      g_autofree char *last_id = NULL;
+      guint wanted = limit - page->n_changes;
+      guint n_rows = 0;
+      SnapshotRead read = { page, cursor->entity };
 
-      if (filter == NULL)
-        {
-          cursor->entity++;
-          g_clear_pointer (&cursor->after_id, g_free);
-          continue;
-        }
-
-      sql = g_strdup_printf ("SELECT id FROM %s WHERE id > ?1%s ORDER BY id LIMIT ?2",
-                             entity_tables[cursor->entity], filter);
-      stmt = prepare (db, sql, error);
-      if (stmt == NULL)
+      /* A scope that sees none of an entity reads no row of it. */
+      if (!sigap_server_store_read_snapshot (page->store, scope,
+                                             (SigapServerEntity) cursor->entity,
+                                             cursor->after_id != NULL ? cursor->after_id : "",
+                                             wanted, snapshot_record_cb, &read, &n_rows,
+                                             &last_id, error))
         return FALSE;
 
-      sqlite3_bind_text (stmt, 1, cursor->after_id != NULL ? cursor->after_id : "", -1,
-                         SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, wanted);
-      bind_scope (stmt, scope);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          set_sql_error (db, error);
-          return FALSE;
-        }
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          const char *id = g_ptr_array_index (ids, i);
-          g_autoptr(GError) local_error = NULL;
-          JsonObject *record;
-          gboolean in_scope;
-
-          record = load_record (store, scope, cursor->entity, id, &in_scope, &local_error);
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-
-          if (record != NULL && in_scope)
-            add_change (changes, cursor->entity, "upsert", id, record);
-          else if (record != NULL)
-            json_object_unref (record);
-        }
-
-      if (ids->len < wanted)
+      if (n_rows < wanted)
         {
           cursor->entity++;
           g_clear_pointer (&cursor->after_id, g_free);
@@ -607,7 +303,7 @@ snapshot_page (SigapStore   *store,
       else
         {
           g_free (cursor->after_id);
-          cursor->after_id = g_strdup (g_ptr_array_index (ids, ids->len - 1));
+          cursor->after_id = g_steal_pointer (&last_id);
         }
     }
 
@@ -622,7 +318,7 @@ snapshot_page (SigapStore   *store,
   cursor->snapshot = FALSE;
   g_clear_pointer (&cursor->after_id, g_free);
 
-  return log_has_rows_after (db, scope, cursor->seq, has_more, error);
+  return log_has_rows_after (page->store, scope, cursor->seq, has_more, error);
 }
 
 typedef struct
@@ -660,48 +356,67 @@ entity_from_name (const char *name)
   return N_ENTITIES;
 }
 
+/* Adds the change for a record the log touched: its state now, a delete
+ * when it is gone, or a remove when it left the caller's scope and the
+ * page holds the 'remove'. */
 static gboolean
-log_page (SigapStore   *store,
-          const Scope  *scope,
+add_touched (Page     *page,
+             Touched  *entry,
+             GError  **error)
+{
+  SigapServerRecordState state;
+
+  g_string_truncate (page->record, 0);
+  if (!sigap_server_store_read_record (page->store, page->scope,
+                                       (SigapServerEntity) entry->entity, entry->id,
+                                       page->record, &state, error))
+    return FALSE;
+
+  if (state == SIGAP_SERVER_RECORD_GONE)
+    add_id_change (page, entry->entity, "delete", entry->id);
+  else if (state == SIGAP_SERVER_RECORD_VISIBLE)
+    add_upsert (page, entry->entity, page->record->str, page->record->len);
+  else if (entry->removed)
+    {
+      /* Left the caller's scope: say so if the page holds the 'remove';
+       * otherwise the page that does will. */
+      add_id_change (page, entry->entity, "remove", entry->id);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+log_page (Page         *page,
           Cursor       *cursor,
           guint         limit,
-          JsonArray    *changes,
           gboolean     *has_more,
           GError      **error)
 {
-  sqlite3 *db = sigap_store_get_connection (store);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func ((GDestroyNotify) touched_free);
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) rows = NULL;
   gint64 head;
   gint64 last_seq = cursor->seq;
   guint n_rows = 0;
-  int rc;
 
   /* Read before the rows, so that the cursor may move past rows the
    * caller does not see without skipping one written meanwhile. */
-  if (!log_head (db, &head, error))
+  if (!sigap_server_store_get_change_head (page->store, &head, error))
     return FALSE;
 
-  sql = g_strdup_printf ("SELECT seq, entity, record_id, op FROM change_log "
-                         "WHERE seq > ?1 AND %s ORDER BY seq LIMIT ?2",
-                         log_filter (scope));
-  stmt = prepare (db, sql, error);
-  if (stmt == NULL)
+  rows = sigap_server_store_list_changes (page->store, page->scope, cursor->seq, limit + 1,
+                                          error);
+  if (rows == NULL)
     return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, cursor->seq);
-  sqlite3_bind_int64 (stmt, 2, (gint64) limit + 1);
-  bind_scope (stmt, scope);
 
   *has_more = FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < rows->len; i++)
     {
-      const char *entity_name = (const char *) sqlite3_column_text (stmt, 1);
-      const char *record_id = (const char *) sqlite3_column_text (stmt, 2);
-      const char *op = (const char *) sqlite3_column_text (stmt, 3);
-      Entity entity = entity_from_name (entity_name);
+      SigapServerChange *row = g_ptr_array_index (rows, i);
+      const char *record_id = row->record_id;
+      const char *op = row->op;
+      Entity entity = entity_from_name (row->entity);
       g_autofree char *key = NULL;
       Touched *entry;
 
@@ -712,7 +427,7 @@ log_page (SigapStore   *store,
         }
 
       n_rows++;
-      last_seq = sqlite3_column_int64 (stmt, 0);
+      last_seq = row->seq;
 
       if (entity == N_ENTITIES || record_id == NULL)
         continue;
@@ -731,93 +446,52 @@ log_page (SigapStore   *store,
       if (g_strcmp0 (op, "remove") == 0)
         entry->removed = TRUE;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_sql_error (db, error);
-      return FALSE;
-    }
 
   /* One change per record, with its state now, where its last row was. */
   g_ptr_array_sort (touched, compare_touched);
   for (guint i = 0; i < touched->len; i++)
-    {
-      Touched *entry = g_ptr_array_index (touched, i);
-      g_autoptr(GError) local_error = NULL;
-      JsonObject *record;
-      gboolean in_scope;
-
-      record = load_record (store, scope, entry->entity, entry->id, &in_scope, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      if (record == NULL)
-        add_change (changes, entry->entity, "delete", entry->id, NULL);
-      else if (in_scope)
-        add_change (changes, entry->entity, "upsert", entry->id, record);
-      else
-        {
-          /* Left the caller's scope: say so if the page holds the
-           * 'remove'; otherwise the page that does will. */
-          json_object_unref (record);
-          if (entry->removed)
-            add_change (changes, entry->entity, "remove", entry->id, NULL);
-        }
-    }
+    if (!add_touched (page, g_ptr_array_index (touched, i), error))
+      return FALSE;
 
   cursor->seq = *has_more ? last_seq : MAX (last_seq, head);
 
   return TRUE;
 }
 
-/**
- * sigap_server_sync_pull:
- * @store: the server's store
- * @user: the signed-in user
- * @cursor_text: (nullable): the cursor of the last page, or %NULL, "" or "0"
- *   to start with a snapshot
- * @limit: the most changes to return, 1 to %SIGAP_SERVER_SYNC_MAX_LIMIT
- * @error: return location for a %SIGAP_SERVER_SYNC_ERROR_RESET_REQUIRED
- *   or a #SigapStoreError
- *
- * Returns: (transfer full) (nullable): the page,
- *   {"changes": […], "cursor": "…", "has_more": bool}
- */
-JsonObject *
-sigap_server_sync_pull (SigapStore  *store,
-                        SigapUser   *user,
-                        const char  *cursor_text,
-                        guint        limit,
-                        GError     **error)
+typedef struct
 {
-  sqlite3 *db;
+  SigapUser *user;
+  const char *cursor_text;
+  guint limit;
+  GString *out;
+} Pull;
+
+/* Reads the page in the read-only transaction of
+ * sigap_server_sync_pull_bytes(), so that it is consistent. */
+static gboolean
+pull_page_cb (SigapServerStore  *store,
+              gpointer           user_data,
+              GError           **error)
+{
+  Pull *pull = user_data;
+  const char *cursor_text = pull->cursor_text;
+  guint limit = pull->limit;
+  GString *out = pull->out;
+  g_auto(Page) page = { 0 };
   g_auto(Cursor) cursor = { 0 };
-  g_autoptr(JsonArray) changes = NULL;
-  g_autofree char *floor_text = NULL;
   g_autofree char *next = NULL;
-  JsonObject *answer;
   Scope scope;
   gboolean has_more = FALSE;
   gint64 head;
-  gint64 floor = 0;
+  gint64 floor;
   gboolean ok;
 
-  g_return_val_if_fail (SIGAP_IS_STORE (store), NULL);
-  g_return_val_if_fail (SIGAP_IS_USER (user), NULL);
-  g_return_val_if_fail (limit >= 1 && limit <= SIGAP_SERVER_SYNC_MAX_LIMIT, NULL);
+  scope_init (&scope, pull->user);
 
-  db = sigap_store_get_connection (store);
-  scope_init (&scope, user);
+  if (!sigap_server_store_get_change_head (store, &head, error))
+    return FALSE;
 
-  if (!log_head (db, &head, error))
-    return NULL;
-
-  floor_text = sigap_store_get_meta (store, "change_log_floor");
-  if (floor_text != NULL && !parse_number (floor_text, &floor))
-    floor = 0;
+  floor = sigap_server_store_get_change_floor (store);
 
   if (cursor_text == NULL || cursor_text[0] == '\0' || g_str_equal (cursor_text, "0"))
     {
@@ -831,24 +505,114 @@ sigap_server_sync_pull (SigapStore  *store,
                            SIGAP_SERVER_SYNC_ERROR_RESET_REQUIRED,
                            "The server cannot continue from this cursor. Clear the local "
                            "copy and pull again from cursor \"0\".");
-      return NULL;
+      return FALSE;
     }
 
-  changes = json_array_new ();
+  page.store = store;
+  page.scope = &scope;
+  page.out = out;
+  page.record = g_string_new (NULL);
+
+  g_string_append (out, "{\"changes\":[");
   if (cursor.snapshot)
-    ok = snapshot_page (store, &scope, &cursor, limit, changes, &has_more, error);
+    ok = snapshot_page (&page, &cursor, limit, &has_more, error);
   else
-    ok = log_page (store, &scope, &cursor, limit, changes, &has_more, error);
+    ok = log_page (&page, &cursor, limit, &has_more, error);
+  page.out = NULL;
   if (!ok)
-    return NULL;
+    return FALSE;
 
   next = format_cursor (&cursor);
-  answer = json_object_new ();
-  json_object_set_array_member (answer, "changes", g_steal_pointer (&changes));
-  json_object_set_string_member (answer, "cursor", next);
-  json_object_set_boolean_member (answer, "has_more", has_more);
+  g_string_append (out, "],\"cursor\":");
+  sigap_json_append_string (out, next);
+  g_string_append (out, has_more ? ",\"has_more\":true}" : ",\"has_more\":false}");
 
-  return answer;
+  return TRUE;
+}
+
+/**
+ * sigap_server_sync_pull_bytes:
+ * @store: the server's store
+ * @user: the signed-in user
+ * @cursor_text: (nullable): the cursor of the last page, or %NULL, "" or "0"
+ *   to start with a snapshot
+ * @limit: the most changes to return, 1 to %SIGAP_SERVER_SYNC_MAX_LIMIT
+ * @error: return location for a %SIGAP_SERVER_SYNC_ERROR_RESET_REQUIRED
+ *   or a #SigapServerStoreError
+ *
+ * Reads a page of changes, in one read-only transaction so that it is
+ * consistent, and writes it as JSON text, the body of the answer to
+ * `GET /api/v1/sync/pull`. A page of a first sync is megabytes, which a
+ * record object and a #JsonNode tree per record and #JsonGenerator take
+ * many times longer to write than the rows take to read: the store
+ * writes the records' text straight from its rows.
+ *
+ * Returns: (transfer full) (nullable): the page as UTF-8 JSON,
+ *   {"changes": […], "cursor": "…", "has_more": bool}
+ */
+GBytes *
+sigap_server_sync_pull_bytes (SigapServerStore  *store,
+                              SigapUser         *user,
+                              const char        *cursor_text,
+                              guint              limit,
+                              GError           **error)
+{
+  g_autoptr(GString) out = NULL;
+  Pull pull;
+
+  g_return_val_if_fail (SIGAP_IS_SERVER_STORE (store), NULL);
+  g_return_val_if_fail (SIGAP_IS_USER (user), NULL);
+  g_return_val_if_fail (limit >= 1 && limit <= SIGAP_SERVER_SYNC_MAX_LIMIT, NULL);
+
+  /* About 2.5 KiB a complaint with its timeline. */
+  out = g_string_sized_new (MIN (limit, 1000) * 2560 + 64);
+
+  pull.user = user;
+  pull.cursor_text = cursor_text;
+  pull.limit = limit;
+  pull.out = out;
+
+  if (!sigap_server_store_run_read_only (store, pull_page_cb, &pull, error))
+    return NULL;
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+/**
+ * sigap_server_sync_pull:
+ * @store: the server's store
+ * @user: the signed-in user
+ * @cursor_text: (nullable): the cursor of the last page, or %NULL, "" or "0"
+ *   to start with a snapshot
+ * @limit: the most changes to return, 1 to %SIGAP_SERVER_SYNC_MAX_LIMIT
+ * @error: return location for a %SIGAP_SERVER_SYNC_ERROR_RESET_REQUIRED
+ *   or a #SigapServerStoreError
+ *
+ * sigap_server_sync_pull_bytes() as a #JsonObject, for a caller that
+ * wants to look into the page. An HTTP answer should send the bytes.
+ *
+ * Returns: (transfer full) (nullable): the page,
+ *   {"changes": […], "cursor": "…", "has_more": bool}
+ */
+JsonObject *
+sigap_server_sync_pull (SigapServerStore  *store,
+                        SigapUser         *user,
+                        const char        *cursor_text,
+                        guint              limit,
+                        GError           **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  bytes = sigap_server_sync_pull_bytes (store, user, cursor_text, limit, error);
+  if (bytes == NULL)
+    return NULL;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), error))
+    return NULL;
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
 /* }}} */
@@ -885,8 +649,7 @@ typedef struct
 
 typedef struct
 {
-  SigapStore *store;
-  sqlite3 *db;
+  SigapServerStore *store;
   Scope scope;
   gint64 now;
   char *field;             /* the record member a rejection names */
@@ -1092,14 +855,14 @@ store_error_to_reject (Push     *push,
                        GError   *store_error,
                        GError  **error)
 {
-  if (g_error_matches (store_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_INVALID))
+  if (g_error_matches (store_error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_INVALID))
     return reject (push, error, REJECT_INVALID_REQUEST, NULL,
                    "The record breaks a rule of the database (an unknown reference or an "
                    "empty required field).");
-  if (g_error_matches (store_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_EXISTS))
+  if (g_error_matches (store_error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_EXISTS))
     return reject (push, error, REJECT_ALREADY_EXISTS, NULL,
                    "A record with the same unique key already exists.");
-  if (g_error_matches (store_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+  if (g_error_matches (store_error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
     return reject (push, error, REJECT_NOT_FOUND, NULL, "No such record.");
 
   g_propagate_error (error, g_error_copy (store_error));
@@ -1198,34 +961,8 @@ write_revision (Push        *push,
                 JsonObject  *fields,
                 GError     **error)
 {
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), fields);
-  g_autofree char *text = json_to_string (node, FALSE);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = prepare (push->db,
-                  "INSERT INTO post_revision (post_id, version, kind, author_id, fields, "
-                  "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, version);
-  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, push->scope.user_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, push->now);
-
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (push->db, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return sigap_server_store_add_post_revision (push->store, post_id, version, kind,
+                                               push->scope.user_id, fields, push->now, error);
 }
 
 /* The fields changed on the server since @base_version, from the accepted
@@ -1239,28 +976,20 @@ fields_changed_since (Push        *push,
                       GError     **error)
 {
   g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) revisions = NULL;
   gint64 n_versions = 0;
   gint64 last = -1;
-  int rc;
 
-  stmt = prepare (push->db,
-                  "SELECT version, fields FROM post_revision "
-                  "WHERE post_id = ?1 AND kind = 'accepted' AND version > ?2 AND version <= ?3 "
-                  "ORDER BY version",
-                  error);
-  if (stmt == NULL)
+  revisions = sigap_server_store_list_post_revisions (push->store, post_id, "accepted",
+                                                      base_version, version, error);
+  if (revisions == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, post_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, base_version);
-  sqlite3_bind_int64 (stmt, 3, version);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < revisions->len; i++)
     {
-      gint64 v = sqlite3_column_int64 (stmt, 0);
-      const char *text = (const char *) sqlite3_column_text (stmt, 1);
-      g_autoptr(JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
+      JsonObject *revision = g_ptr_array_index (revisions, i);
+      gint64 v = json_object_get_int_member (revision, "version");
+      JsonNode *node = json_object_get_member (revision, "fields");
 
       if (v != last)
         n_versions++;
@@ -1274,12 +1003,6 @@ fields_changed_since (Push        *push,
             g_hash_table_add (fields, g_strdup (l->data));
           g_list_free (names);
         }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (push->db, error);
-      return NULL;
     }
 
   if (n_versions != version - base_version)
@@ -1318,13 +1041,13 @@ push_post_insert (Push       *push,
       return NULL;
     }
 
-  if (sigap_post_get_author_id (client) == NULL)
-    sigap_post_set_author_id (client, push->scope.user_id);
+  /* The author is whoever pushed the new post, whatever the record says. */
+  sigap_post_set_author_id (client, push->scope.user_id);
   sigap_post_set_id (client, m->record_id);
   sigap_post_set_version (client, 0);
   sigap_post_set_created_at (client, 0);
 
-  if (!sigap_store_insert_post (push->store, client, &local_error))
+  if (!sigap_server_store_insert_record (push->store, client, &local_error))
     {
       store_error_to_reject (push, local_error, error);
       return NULL;
@@ -1363,10 +1086,12 @@ push_post (Push      *push,
       !read_variants (push, m->record, client, error))
     return NULL;
 
-  server = sigap_store_get_post (push->store, m->record_id, &local_error);
+  server = SIGAP_POST (sigap_server_store_get_record (push->store, SIGAP_SERVER_ENTITY_POST,
+                                                      m->record_id, &local_error));
   if (server == NULL)
     {
-      if (!g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+      if (!g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR,
+                            SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
@@ -1394,7 +1119,8 @@ push_post (Push      *push,
       if (m->base_version < version)
         return result_conflict (m->id, version, sigap_json_object_from_post (server));
 
-      if (!sigap_store_delete_post (push->store, m->record_id, &local_error))
+      if (!sigap_server_store_delete_record (push->store, SIGAP_SERVER_ENTITY_POST, m->record_id,
+                                             &local_error))
         {
           store_error_to_reject (push, local_error, error);
           return NULL;
@@ -1426,6 +1152,10 @@ push_post (Push      *push,
   for (guint i = 0; i < changed->len; i++)
     {
       const char *name = g_ptr_array_index (changed, i);
+
+      /* The author is the server's to set, when the post is created. */
+      if (g_str_equal (name, "author_id"))
+        continue;
 
       /* The same value on both sides is no change, and no conflict. */
       if (json_node_equal (json_object_get_member (client_json, name),
@@ -1459,7 +1189,7 @@ push_post (Push      *push,
                                  (const char * const *) scalars->pdata, error))
         return NULL;
 
-      if (!sigap_store_update_post (push->store, server, &local_error))
+      if (!sigap_server_store_update_record (push->store, server, &local_error))
         {
           store_error_to_reject (push, local_error, error);
           return NULL;
@@ -1538,12 +1268,14 @@ push_report (Push      *push,
   if (!check_record_members (push, m->record, report_members, error))
     return NULL;
 
-  server = sigap_store_get_report (push->store, m->record_id, &local_error);
+  server = SIGAP_REPORT (sigap_server_store_get_record (push->store, SIGAP_SERVER_ENTITY_REPORT,
+                                                        m->record_id, &local_error));
   if (server == NULL)
     {
       g_autoptr(SigapReport) report = sigap_report_new ();
 
-      if (!g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+      if (!g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR,
+                            SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
@@ -1579,7 +1311,7 @@ push_report (Push      *push,
       sigap_report_set_submitted_at (report, sigap_report_get_status (report) ==
                                              SIGAP_REPORT_STATUS_DRAFT ? 0 : push->now);
 
-      if (!sigap_store_insert_report (push->store, report, &local_error))
+      if (!sigap_server_store_insert_record (push->store, report, &local_error))
         {
           store_error_to_reject (push, local_error, error);
           return NULL;
@@ -1612,7 +1344,8 @@ push_report (Push      *push,
 
   if (m->delete)
     {
-      if (!sigap_store_delete_report (push->store, m->record_id, &local_error))
+      if (!sigap_server_store_delete_record (push->store, SIGAP_SERVER_ENTITY_REPORT,
+                                             m->record_id, &local_error))
         {
           store_error_to_reject (push, local_error, error);
           return NULL;
@@ -1640,7 +1373,7 @@ push_report (Push      *push,
       sigap_report_get_status (server) == SIGAP_REPORT_STATUS_SUBMITTED)
     sigap_report_set_submitted_at (server, push->now);
 
-  if (!sigap_store_update_report (push->store, server, &local_error))
+  if (!sigap_server_store_update_record (push->store, server, &local_error))
     {
       store_error_to_reject (push, local_error, error);
       return NULL;
@@ -1685,14 +1418,16 @@ push_complaint (Push      *push,
   if (!check_record_members (push, m->record, complaint_members, error))
     return NULL;
 
-  existing = sigap_store_get_complaint (push->store, m->record_id, &local_error);
+  existing = SIGAP_COMPLAINT (sigap_server_store_get_record (push->store,
+                                                             SIGAP_SERVER_ENTITY_COMPLAINT,
+                                                             m->record_id, &local_error));
   if (existing != NULL)
     {
       reject (push, error, REJECT_INVALID_REQUEST, NULL,
               "The complaint exists: it changes only through complaint_event mutations.");
       return NULL;
     }
-  if (!g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+  if (!g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -1721,7 +1456,7 @@ push_complaint (Push      *push,
   sigap_complaint_set_resolved_at (complaint, 0);
   sigap_complaint_set_version (complaint, 0);
 
-  if (!sigap_store_insert_complaint (push->store, complaint, &local_error))
+  if (!sigap_server_store_insert_record (push->store, complaint, &local_error))
     {
       store_error_to_reject (push, local_error, error);
       return NULL;
@@ -1745,22 +1480,19 @@ event_exists (Push        *push,
               gboolean    *exists,
               GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (push->db, "SELECT 1 FROM complaint_event WHERE id = ?1", error);
-  int rc;
+  g_autoptr(GObject) event = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  event = sigap_server_store_get_record (push->store, SIGAP_SERVER_ENTITY_COMPLAINT_EVENT, id,
+                                         &local_error);
+  if (event == NULL &&
+      !g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
     {
-      set_sql_error (push->db, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  *exists = rc == SQLITE_ROW;
+  *exists = event != NULL;
 
   return TRUE;
 }
@@ -1786,9 +1518,10 @@ find_triage_opd (Push     *push,
   g_autoptr(SigapOpd) opd = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  opd = sigap_store_find_opd_by_code (push->store, "diskominfo", &local_error);
+  opd = SIGAP_OPD (sigap_server_store_find_record (push->store, SIGAP_SERVER_ENTITY_OPD,
+                                                   "diskominfo", &local_error));
   if (opd == NULL &&
-      !g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+      !g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -1850,9 +1583,9 @@ push_event (Push      *push,
       return NULL;
     }
 
-  complaint = sigap_store_get_complaint (push->store,
-                                         sigap_complaint_event_get_complaint_id (event),
-                                         &local_error);
+  complaint = SIGAP_COMPLAINT (sigap_server_store_get_record (
+                                 push->store, SIGAP_SERVER_ENTITY_COMPLAINT,
+                                 sigap_complaint_event_get_complaint_id (event), &local_error));
   if (complaint == NULL)
     {
       store_error_to_reject (push, local_error, error);
@@ -1930,11 +1663,13 @@ push_event (Push      *push,
           const char *opd_id = sigap_complaint_event_get_opd_id (event);
 
           if (opd_id != NULL)
-            opd = sigap_store_get_opd (push->store, opd_id, &local_error);
+            opd = SIGAP_OPD (sigap_server_store_get_record (push->store, SIGAP_SERVER_ENTITY_OPD,
+                                                            opd_id, &local_error));
           if (opd == NULL)
             {
               if (local_error != NULL &&
-                  !g_error_matches (local_error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_NOT_FOUND))
+                  !g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR,
+                                    SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
                 {
                   g_propagate_error (error, g_steal_pointer (&local_error));
                   return NULL;
@@ -1962,7 +1697,7 @@ push_event (Push      *push,
       sigap_complaint_set_status (complaint, to);
     }
 
-  if (!sigap_store_update_complaint (push->store, complaint, &local_error))
+  if (!sigap_server_store_update_record (push->store, complaint, &local_error))
     {
       store_error_to_reject (push, local_error, error);
       return NULL;
@@ -1974,7 +1709,7 @@ push_event (Push      *push,
   sigap_complaint_event_set_opd_id (event, sigap_complaint_get_opd_id (complaint));
   sigap_complaint_event_set_created_at (event, push->now);
 
-  if (!sigap_store_add_complaint_event (push->store, event, &local_error))
+  if (!sigap_server_store_insert_record (push->store, event, &local_error))
     {
       store_error_to_reject (push, local_error, error);
       return NULL;
@@ -2110,114 +1845,54 @@ read_mutation (JsonNode    *node,
 
 /* }}} */
 
-/* The stored answer to mutation @id, if it was seen before. */
-static gboolean
-find_stored (Push        *push,
-             const char  *id,
-             char       **user_id,
-             char       **result,
-             GError     **error)
+typedef struct
 {
-  sqlite3_stmt *stmt = prepare (push->db,
-                                "SELECT user_id, result FROM sync_mutation WHERE id = ?1",
-                                error);
-  int rc;
-
-  *user_id = *result = NULL;
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *user_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *result = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_sql_error (push->db, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
+  Push *push;
+  Mutation *m;
+  JsonObject *result;
+} Apply;
 
 static gboolean
-store_result (Push        *push,
-              const char  *id,
-              JsonObject  *result,
-              GError     **error)
+apply_mutation_cb (SigapServerStore  *store,
+                   gpointer           user_data,
+                   GError           **error)
 {
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), result);
-  g_autofree char *text = json_to_string (node, FALSE);
-  sqlite3_stmt *stmt;
-  int rc;
+  Apply *apply = user_data;
+  Push *push = apply->push;
+  Mutation *m = apply->m;
 
-  stmt = prepare (push->db,
-                  "INSERT INTO sync_mutation (id, user_id, result, applied_at) "
-                  "VALUES (?1, ?2, ?3, ?4)",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
+  if (push->scope.role == SIGAP_ROLE_PIMPINAN)
+    return forbidden (push, error);
+  else if (g_str_equal (m->entity, "post"))
+    apply->result = push_post (push, m, error);
+  else if (g_str_equal (m->entity, "report"))
+    apply->result = push_report (push, m, error);
+  else if (g_str_equal (m->entity, "complaint"))
+    apply->result = push_complaint (push, m, error);
+  else
+    apply->result = push_event (push, m, error);
 
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, push->scope.user_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, push->now);
-
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (push->db, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return apply->result != NULL;
 }
 
-/* Applies one new mutation under a savepoint; %NULL only when the
- * database fails. */
+/* Applies one new mutation in a nested transaction; %NULL only when the
+ * store fails. */
 static JsonObject *
 apply_mutation (Push      *push,
                 Mutation  *m,
                 GError   **error)
 {
   g_autoptr(GError) local_error = NULL;
-  JsonObject *result = NULL;
-
-  if (!exec (push->db, "SAVEPOINT sigap_mutation", error))
-    return NULL;
+  Apply apply = { push, m, NULL };
 
   g_clear_pointer (&push->field, g_free);
 
-  if (push->scope.role == SIGAP_ROLE_PIMPINAN)
-    forbidden (push, &local_error);
-  else if (g_str_equal (m->entity, "post"))
-    result = push_post (push, m, &local_error);
-  else if (g_str_equal (m->entity, "report"))
-    result = push_report (push, m, &local_error);
-  else if (g_str_equal (m->entity, "complaint"))
-    result = push_complaint (push, m, &local_error);
-  else
-    result = push_event (push, m, &local_error);
+  if (sigap_server_store_run_in_transaction (push->store, apply_mutation_cb, &apply,
+                                             &local_error))
+    return apply.result;
 
-  if (result != NULL)
-    {
-      if (!exec (push->db, "RELEASE sigap_mutation", error))
-        {
-          json_object_unref (result);
-          return NULL;
-        }
-      return result;
-    }
-
-  /* Undo whatever the mutation wrote before it failed. */
-  sqlite3_exec (push->db, "ROLLBACK TO sigap_mutation; RELEASE sigap_mutation",
-                NULL, NULL, NULL);
+  /* Whatever the mutation wrote before it failed is undone. */
+  g_clear_pointer (&apply.result, json_object_unref);
 
   if (local_error != NULL && local_error->domain == REJECT_ERROR)
     return result_rejected (m->id, reject_codes[local_error->code], local_error->message,
@@ -2228,6 +1903,63 @@ apply_mutation (Push      *push,
   return NULL;
 }
 
+typedef struct
+{
+  Push *push;
+  Mutation *mutations;
+  guint n;
+  JsonArray *results;
+  gint64 head;
+} Batch;
+
+static gboolean
+push_batch_cb (SigapServerStore  *store,
+               gpointer           user_data,
+               GError           **error)
+{
+  Batch *batch = user_data;
+  Push *push = batch->push;
+
+  for (guint i = 0; i < batch->n; i++)
+    {
+      Mutation *m = &batch->mutations[i];
+      g_autofree char *stored_user = NULL;
+      g_autoptr(JsonObject) stored = NULL;
+      JsonObject *result;
+
+      if (!sigap_server_store_lookup_mutation (store, m->id, &stored_user, &stored, error))
+        return FALSE;
+
+      /* A retry: the same answer, and nothing changes. */
+      if (stored != NULL && g_strcmp0 (stored_user, push->scope.user_id) == 0)
+        {
+          json_array_add_element (batch->results, object_node (g_steal_pointer (&stored)));
+          continue;
+        }
+
+      if (stored != NULL)
+        {
+          json_array_add_element (batch->results,
+                                  object_node (result_rejected (m->id, "invalid_request",
+                                                                "Another user sent a mutation "
+                                                                "with this id; use a new UUID.",
+                                                                "id")));
+          continue;
+        }
+
+      result = apply_mutation (push, m, error);
+      if (result == NULL)
+        return FALSE;
+
+      json_array_add_element (batch->results, object_node (result));
+      if (!sigap_server_store_save_mutation (store, m->id, push->scope.user_id, result,
+                                             push->now, error))
+        return FALSE;
+    }
+
+  return sigap_server_store_get_change_head (store, &batch->head, error);
+}
+
 /**
  * sigap_server_sync_push:
  * @store: the server's store
@@ -2236,18 +1968,18 @@ apply_mutation (Push      *push,
  * @field: (out) (optional) (transfer full): the member at fault when the
  *   body is malformed, such as "mutations[3].entity"
  * @error: return location for a %SIGAP_SERVER_SYNC_ERROR_INVALID_REQUEST
- *   or a #SigapStoreError
+ *   or a #SigapServerStoreError
  *
  * Applies the mutations of @body in one transaction.
  *
  * Returns: (transfer full) (nullable): {"results": […], "cursor": "…"}
  */
 JsonObject *
-sigap_server_sync_push (SigapStore  *store,
-                        SigapUser   *user,
-                        JsonObject  *body,
-                        char       **field,
-                        GError     **error)
+sigap_server_sync_push (SigapServerStore  *store,
+                        SigapUser         *user,
+                        JsonObject        *body,
+                        char             **field,
+                        GError           **error)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree Mutation *mutations = NULL;
@@ -2257,10 +1989,11 @@ sigap_server_sync_push (SigapStore  *store,
   JsonArray *array;
   JsonObject *answer;
   Push push = { 0 };
+  Batch batch = { 0 };
+  gboolean ok;
   guint n;
-  gint64 head;
 
-  g_return_val_if_fail (SIGAP_IS_STORE (store), NULL);
+  g_return_val_if_fail (SIGAP_IS_SERVER_STORE (store), NULL);
   g_return_val_if_fail (SIGAP_IS_USER (user), NULL);
   g_return_val_if_fail (body != NULL, NULL);
 
@@ -2293,75 +2026,26 @@ sigap_server_sync_push (SigapStore  *store,
       return NULL;
 
   push.store = store;
-  push.db = sigap_store_get_connection (store);
   push.now = g_get_real_time () / G_USEC_PER_SEC;
   scope_init (&push.scope, user);
 
-  if (!sigap_store_begin (store, error))
+  results = json_array_sized_new (n);
+  batch.push = &push;
+  batch.mutations = mutations;
+  batch.n = n;
+  batch.results = results;
+
+  ok = sigap_server_store_run_in_transaction (store, push_batch_cb, &batch, error);
+  g_free (push.field);
+  if (!ok)
     return NULL;
 
-  results = json_array_sized_new (n);
-  for (guint i = 0; i < n; i++)
-    {
-      Mutation *m = &mutations[i];
-      g_autofree char *stored_user = NULL;
-      g_autofree char *stored = NULL;
-      JsonObject *result;
-
-      if (!find_stored (&push, m->id, &stored_user, &stored, error))
-        goto failed;
-
-      if (stored != NULL && g_strcmp0 (stored_user, push.scope.user_id) == 0)
-        {
-          g_autoptr(JsonNode) parsed = json_from_string (stored, NULL);
-
-          /* A retry: the same answer, and nothing changes. */
-          if (parsed != NULL && JSON_NODE_HOLDS_OBJECT (parsed))
-            {
-              json_array_add_element (results, g_steal_pointer (&parsed));
-              continue;
-            }
-          g_set_error (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_CORRUPT,
-                       "The stored answer to a mutation is not JSON.");
-          goto failed;
-        }
-
-      if (stored != NULL)
-        {
-          json_array_add_element (results,
-                                  object_node (result_rejected (m->id, "invalid_request",
-                                                                "Another user sent a mutation "
-                                                                "with this id; use a new UUID.",
-                                                                "id")));
-          continue;
-        }
-
-      result = apply_mutation (&push, m, error);
-      if (result == NULL)
-        goto failed;
-
-      json_array_add_element (results, object_node (result));
-      if (!store_result (&push, m->id, result, error))
-        goto failed;
-    }
-
-  if (!log_head (push.db, &head, error) || !sigap_store_commit (store, error))
-    goto failed;
-
-  g_free (push.field);
-
-  cursor = g_strdup_printf ("L%" G_GINT64_FORMAT, head);
+  cursor = g_strdup_printf ("L%" G_GINT64_FORMAT, batch.head);
   answer = json_object_new ();
   json_object_set_array_member (answer, "results", g_steal_pointer (&results));
   json_object_set_string_member (answer, "cursor", cursor);
 
   return answer;
-
-failed:
-  sigap_store_rollback (store);
-  g_free (push.field);
-
-  return NULL;
 }
 
 /* }}} */

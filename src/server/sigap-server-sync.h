@@ -9,7 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "sigap-store.h"
+#include "sigap-server-store.h"
 
 G_BEGIN_DECLS
 
@@ -35,15 +35,20 @@ typedef enum
 
 GQuark      sigap_server_sync_error_quark (void);
 
-JsonObject *sigap_server_sync_pull        (SigapStore  *store,
-                                           SigapUser   *user,
-                                           const char  *cursor_text,
-                                           guint        limit,
-                                           GError     **error);
-JsonObject *sigap_server_sync_push        (SigapStore  *store,
-                                           SigapUser   *user,
-                                           JsonObject  *body,
-                                           char       **field,
-                                           GError     **error);
+JsonObject *sigap_server_sync_pull        (SigapServerStore  *store,
+                                           SigapUser         *user,
+                                           const char        *cursor_text,
+                                           guint              limit,
+                                           GError           **error);
+GBytes     *sigap_server_sync_pull_bytes  (SigapServerStore  *store,
+                                           SigapUser         *user,
+                                           const char        *cursor_text,
+                                           guint              limit,
+                                           GError           **error);
+JsonObject *sigap_server_sync_push        (SigapServerStore  *store,
+                                           SigapUser         *user,
+                                           JsonObject        *body,
+                                           char             **field,
+                                           GError           **error);
 
 G_END_DECLS

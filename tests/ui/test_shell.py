@@ -41,6 +41,16 @@ def switch_to(window, title):
     return find(window, f"the page '{title}'", name=title, role="panel")
 
 
+def show_agenda(page):
+    """The calendar's Agenda view, through its button: every post of the
+    coming days is a row there, where the month view folds a busy day's
+    fourth post and more into "+N lagi"."""
+    click(find(page, "the Agenda view button", name="Agenda", role="push button"))
+    # The month's grid (a panel named "Bulan") leaves the screen once the
+    # agenda shows: what is read next is the agenda's.
+    wait_for(lambda: not find_all(page, name="Bulan", role="panel"), "the agenda to show")
+
+
 DRAFT_TITLE = "Sosialisasi imunisasi anak di posyandu"
 
 
@@ -104,6 +114,7 @@ def demo_scenario():
         # Tulis: a draft written now is in the agenda, and stays there.
         write_draft(app, win, DRAFT_TITLE)
         page = switch_to(win, "Kalender")
+        show_agenda(page)
         draft = find(page, "the new draft in the agenda", contains=DRAFT_TITLE,
                      role="list item", visible=False)
         ok(draft.name.endswith("draf"), f"the draft is listed as a draft: {draft.name!r}")

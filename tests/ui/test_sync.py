@@ -22,7 +22,7 @@ import uuid
 
 from sigaptest import (SERVER, SHOTS, App, Workspace, click, click_with_mouse, dump, find,
                        find_all, ok, screenshot, wait_for)
-from test_shell import switch_to, write_draft
+from test_shell import show_agenda, switch_to, write_draft
 
 DEMO_PASSWORD = "sigap-demo"
 POST_TITLE = "Jadwal vaksinasi keliling pekan depan"
@@ -261,6 +261,7 @@ def conflict_scenario(app, win, server):
 
     # Enter on the post in the agenda opens it for editing.
     page = switch_to(win, "Kalender")
+    show_agenda(page)
     row = find(page, "the post in the agenda", contains=POST_TITLE, role="list item")
     click_with_mouse(row, "Sigap")
     subprocess.run(["xdotool", "key", "Return"], check=True)
@@ -367,6 +368,7 @@ def sync_scenario():
         indicator(win, "Luring")
         ok(True, "after a change with the server down, the indicator reads Luring")
         page = switch_to(win, "Kalender")
+        show_agenda(page)
         find(page, "the new post in the agenda", contains=POST_TITLE, role="list item",
              visible=False)
         ok(True, "the post is in the local agenda")

@@ -358,6 +358,43 @@ sigap_new_post_window_new_for_post (GtkWindow  *parent,
 }
 
 /**
+ * sigap_new_post_window_new_for_time:
+ * @parent: (nullable): the window to stay on top of
+ * @store: where to save the post
+ * @opd: the agency the post belongs to
+ * @user: the author
+ * @when: when the post should go out, as the calendar's day or hour
+ *   where the user asked for it
+ *
+ * Returns: (transfer none): a new window for a new draft, with the date
+ *   and time set to @when in @opd's time zone
+ */
+SigapNewPostWindow *
+sigap_new_post_window_new_for_time (GtkWindow  *parent,
+                                    SigapStore *store,
+                                    SigapOpd   *opd,
+                                    SigapUser  *user,
+                                    GDateTime  *when)
+{
+  SigapNewPostWindow *self;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (when != NULL, NULL);
+
+  self = sigap_new_post_window_new (parent, store, opd, user);
+  if (self == NULL)
+    return NULL;
+
+  local = g_date_time_to_timezone (when, self->zone);
+  gtk_calendar_select_day (self->calendar, local);
+  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
+  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (local));
+  update_date_label (self);
+
+  return self;
+}
+
+/**
  * sigap_new_post_window_get_error:
  * @self: a #SigapNewPostWindow
  *

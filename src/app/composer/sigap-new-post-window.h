@@ -26,6 +26,11 @@ SigapNewPostWindow *sigap_new_post_window_new_for_post (GtkWindow          *pare
                                                         SigapOpd           *opd,
                                                         SigapUser          *user,
                                                         SigapPost          *post);
+SigapNewPostWindow *sigap_new_post_window_new_for_time (GtkWindow          *parent,
+                                                        SigapStore         *store,
+                                                        SigapOpd           *opd,
+                                                        SigapUser          *user,
+                                                        GDateTime          *when);
 const char         *sigap_new_post_window_get_error    (SigapNewPostWindow *self);
 
 G_END_DECLS
