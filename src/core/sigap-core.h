@@ -29,3 +29,7 @@
 #include "sigap-demo.h"
 #include "sigap-json.h"
 #include "sigap-password.h"
+#include "sigap-working-days.h"
+#include "sigap-sla.h"
+#include "sigap-reply-template.h"
+#include "sigap-mask.h"
