@@ -5,9 +5,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Prints a table and writes every figure to BUILD/bench-results.json as
-# {"NAME": {"value": V, "unit": "...", "target": T}}. The startup
-# figures need a display (dev bench provides Xvfb); `--only sync` runs the
-# sync figures alone, without one.
+# {"NAME": {"value": V, "unit": "...", "target": T}}. The startup and
+# calendar figures need a display (dev bench provides Xvfb); `--only sync`
+# runs the sync figures alone, without one.
 
 import argparse
 import json
@@ -22,6 +22,8 @@ import time
 BENCH_COMPLAINTS = 100_000
 BENCH_POSTS = 20_000
 BENCH_SEED = 2025
+# Samples of each calendar series (switches, frames).
+CALENDAR_SAMPLES = 20
 
 
 def seed_database(build, path):
@@ -106,6 +108,70 @@ def bench_startup(build, workdir, runs):
         "startup_peak_bare_kib": {"value": med(bare_kib), "unit": "KiB", "target": None},
         "startup_peak_ratio": {"value": round(med(app_kib) / med(bare_kib), 3),
                                "unit": "ratio", "target": 1.5},
+    }
+
+
+def percentile(samples, fraction):
+    """The nearest-rank percentile of @samples."""
+    ordered = sorted(samples)
+    rank = max(1, round(fraction * len(ordered)))
+    return ordered[rank - 1]
+
+
+def bench_calendar(build, workdir):
+    """The content calendar on the benchmark regency (tests/bench/calendar-bench.c):
+    switching months and weeks, from the action until the new period is
+    painted, and the frames of a month with 2,000 posts."""
+    db = os.path.join(build, "bench", "bench.db")
+    os.makedirs(os.path.dirname(db), exist_ok=True)
+    seed_database(build, db)
+
+    env = dict(os.environ)
+    env.update({
+        "GSETTINGS_SCHEMA_DIR": os.path.join(build, "data"),
+        "GSETTINGS_BACKEND": "memory",
+        "XDG_DATA_HOME": os.path.join(workdir, "data"),
+        "XDG_CONFIG_HOME": os.path.join(workdir, "config"),
+        "XDG_CACHE_HOME": os.path.join(workdir, "cache"),
+        "TMPDIR": workdir,
+        "GDK_BACKEND": "x11",
+    })
+    out = subprocess.run([os.path.join(build, "tests/bench/calendar-bench"), db, "dinkes",
+                          str(CALENDAR_SAMPLES)],
+                         env=env, check=True, capture_output=True, text=True).stdout
+    series = {}
+    for line in out.splitlines():
+        name, _, rest = line.partition(" ")
+        try:
+            series[name] = [float(v) for v in rest.split()]
+        except ValueError:
+            print(line, file=sys.stderr)
+    for name in ("switch_month_posts", "switch_week_posts", "frame_posts"):
+        print(f"{name}: median {statistics.median(series[name]):g}", file=sys.stderr)
+
+    def figure(name, fraction=0.5, target=None):
+        value = percentile(series[name], fraction)
+        return {"value": round(value, 1), "unit": "ms", "target": target}
+
+    med = statistics.median
+    worst = max(("switch_month", "switch_week"), key=lambda name: med(series[name]))
+    return {
+        # The slower of the two, month or week.
+        "calendar_switch_ms": figure(worst, target=50),
+        "calendar_switch_month_ms": figure("switch_month"),
+        "calendar_switch_month_p90_ms": figure("switch_month", 0.9),
+        "calendar_switch_week_ms": figure("switch_week"),
+        "calendar_switch_week_p90_ms": figure("switch_week", 0.9),
+        # A frame of the month with 2,000 posts laid out again (the window
+        # resized), and its 90th percentile.
+        "calendar_frame_ms": figure("frame", target=16),
+        "calendar_frame_p90_ms": figure("frame", 0.9),
+        # The same frame for a month without posts: the display's share.
+        "calendar_frame_empty_ms": figure("frame_empty"),
+        # A frame that snapshots every widget of the month again.
+        "calendar_frame_full_ms": figure("frame_full"),
+        # Switching to and from the month with 2,000 posts.
+        "calendar_switch_2000_ms": figure("switch_heavy"),
     }
 
 
@@ -194,7 +260,7 @@ def main():
     parser = argparse.ArgumentParser(description="Sigap benchmarks")
     parser.add_argument("--build", required=True)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--only", choices=("startup", "sync"),
+    parser.add_argument("--only", choices=("startup", "sync", "calendar"),
                         help="run one group of benchmarks (sync needs no display)")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
@@ -206,6 +272,8 @@ def main():
             results.update(bench_startup(build, workdir, args.runs))
         if args.only in (None, "sync"):
             results.update(bench_sync(build, workdir))
+        if args.only in (None, "calendar"):
+            results.update(bench_calendar(build, workdir))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -214,7 +282,7 @@ def main():
         json.dump(results, f, indent=2, sort_keys=True)
         f.write("\n")
 
-    print(f"{'figure':<24} {'value':>12} {'unit':<6} {'target':>8}  ")
+    print(f"{'figure':<30} {'value':>12} {'unit':<6} {'target':>8}  ")
     failed = False
     for name, fig in sorted(results.items()):
         target = fig["target"]
@@ -227,7 +295,7 @@ def main():
                 ok = fig["value"] <= target
             failed |= not ok
             mark = "ok" if ok else "OVER"
-        print(f"{name:<24} {fig['value']:>12} {fig['unit']:<6} "
+        print(f"{name:<30} {fig['value']:>12} {fig['unit']:<6} "
               f"{'' if target is None else target:>8}  {mark}")
     print(f"\nWritten to {path}")
     return 0

@@ -2260,13 +2260,37 @@ compare_variants (gconstpointer a,
   return (int) sigap_post_variant_get_platform (va) - (int) sigap_post_variant_get_platform (vb);
 }
 
+/* Adds the variant of a row (platform, title, body, published_url from
+ * @column on) to @post. */
+static void
+read_variant (SigapStore   *self,
+              sqlite3_stmt *stmt,
+              int           column,
+              SigapPost    *post)
+{
+  g_autoptr(SigapPostVariant) variant = NULL;
+  const char *nick = (const char *) sqlite3_column_text (stmt, column);
+  GEnumValue *platform = g_enum_get_value_by_nick (self->platforms, nick ? nick : "");
+
+  /* A platform this Sigap does not know cannot be shown or edited. */
+  if (platform == NULL)
+    return;
+
+  variant = sigap_post_variant_new ();
+  sigap_post_variant_set_platform (variant, platform->value);
+  sigap_post_variant_set_title (variant, (const char *) sqlite3_column_text (stmt, column + 1));
+  sigap_post_variant_set_body (variant, (const char *) sqlite3_column_text (stmt, column + 2));
+  sigap_post_variant_set_published_url (variant,
+                                        (const char *) sqlite3_column_text (stmt, column + 3));
+  sigap_post_set_variant (post, variant);
+}
+
 static gboolean
 load_variants (SigapStore  *self,
                SigapPost   *post,
                GError     **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
-  GEnumClass *platforms = self->platforms;
   int rc;
 
   stmt = get_stmt (self,
@@ -2279,23 +2303,7 @@ load_variants (SigapStore  *self,
   sqlite3_bind_text (stmt, 1, sigap_post_get_id (post), -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(SigapPostVariant) variant = NULL;
-      const char *nick = (const char *) sqlite3_column_text (stmt, 0);
-      GEnumValue *platform = g_enum_get_value_by_nick (platforms, nick ? nick : "");
-
-      /* A platform this Sigap does not know cannot be shown or edited. */
-      if (platform == NULL)
-        continue;
-
-      variant = sigap_post_variant_new ();
-      sigap_post_variant_set_platform (variant, platform->value);
-      sigap_post_variant_set_title (variant, (const char *) sqlite3_column_text (stmt, 1));
-      sigap_post_variant_set_body (variant, (const char *) sqlite3_column_text (stmt, 2));
-      sigap_post_variant_set_published_url (variant,
-                                            (const char *) sqlite3_column_text (stmt, 3));
-      sigap_post_set_variant (post, variant);
-    }
+    read_variant (self, stmt, 0, post);
 
   if (rc != SQLITE_DONE)
     {
@@ -2878,6 +2886,67 @@ sigap_store_get_post (SigapStore  *self,
   return g_steal_pointer (&post);
 }
 
+/* The variants of @posts, the posts of [@from, @to) (of @opd_id), in one
+ * query rather than one per post: a month of a busy OPD is thousands. */
+static gboolean
+load_period_variants (SigapStore  *self,
+                      GPtrArray   *posts,
+                      const char  *opd_id,
+                      gint64       from,
+                      gint64       to,
+                      GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  int rc;
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      SigapPost *post = g_ptr_array_index (posts, i);
+
+      g_hash_table_insert (by_id, (gpointer) sigap_post_get_id (post), post);
+    }
+
+  if (opd_id != NULL)
+    stmt = get_stmt (self,
+                     "SELECT post_id, platform, title, body, published_url FROM post_variant "
+                     "WHERE post_id IN (SELECT id FROM post WHERE opd_id = ?3 AND "
+                     "scheduled_at >= ?1 AND scheduled_at < ?2)",
+                     error);
+  else
+    stmt = get_stmt (self,
+                     "SELECT post_id, platform, title, body, published_url FROM post_variant "
+                     "WHERE post_id IN (SELECT id FROM post WHERE "
+                     "scheduled_at >= ?1 AND scheduled_at < ?2)",
+                     error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  if (opd_id != NULL)
+    sqlite3_bind_text (stmt, 3, opd_id, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SigapPost *post = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
+
+      if (post != NULL)
+        read_variant (self, stmt, 1, post);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &kinds[KIND_POST], rc, FALSE, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < posts->len; i++)
+    g_ptr_array_sort (sigap_post_get_variants (g_ptr_array_index (posts, i)), compare_variants);
+
+  return TRUE;
+}
+
 /**
  * sigap_store_list_posts:
  *
@@ -2921,9 +2990,8 @@ sigap_store_list_posts (SigapStore  *self,
       return NULL;
   }
 
-  for (guint i = 0; i < posts->len; i++)
-    if (!load_variants (self, g_ptr_array_index (posts, i), error))
-      return NULL;
+  if (posts->len > 0 && !load_period_variants (self, posts, opd_id, from, to, error))
+    return NULL;
 
   return g_steal_pointer (&posts);
 }

@@ -89,9 +89,26 @@ class Workspace:
 class App:
     def __init__(self, workspace, *args):
         self.proc = subprocess.Popen([SIGAP, *args], env=workspace.env)
-        self.root = wait_for(self._find, "Sigap on the accessibility bus")
+        try:
+            self.root = wait_for(self._find, "Sigap on the accessibility bus")
+        except SystemExit:
+            self._explain()
+            raise
+
+    def _explain(self):
+        """What the accessibility bus has instead, for a failed start."""
+        try:
+            apps = [(a.name, a.get_process_id(), a.childCount)
+                    for a in pyatspi.Registry.getDesktop(0) if a is not None]
+        except Exception as e:
+            apps = repr(e)
+        print(f"# sigap pid {self.proc.pid}, running: {self.proc.poll() is None}; "
+              f"applications on the bus: {apps}", flush=True)
 
     def _find(self):
+        # A Sigap that ended will never show up: say so, and how it ended.
+        if self.proc.poll() is not None:
+            ok(False, f"Sigap ended before it showed, with exit status {self.proc.returncode}")
         desktop = pyatspi.Registry.getDesktop(0)
         for app in desktop:
             if app is None:
@@ -198,24 +215,99 @@ def click(node):
 def click_with_mouse(node, window_title):
     """A real pointer click in the middle of a node, for what AT-SPI cannot
     do in GTK 4.8 (focusing a text field)."""
-    ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-    ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{window_title}$"],
+    x, y = screen_point(node, title=window_title)
+    move_pointer(x, y)
+    subprocess.run(["xdotool", "click", "1"], check=True)
+
+
+def move_pointer(x, y):
+    """Moves the pointer and waits until it has moved. xdotool's --sync
+    waits for a motion, forever when the pointer is already there: it
+    steps aside first, and the window sees the pointer come in, as a
+    hand's pointer would."""
+    out = subprocess.run(["xdotool", "getmouselocation", "--shell"],
+                         capture_output=True, text=True).stdout
+    where = dict(line.split("=", 1) for line in out.split())
+    if (where.get("X"), where.get("Y")) == (str(x), str(y)):
+        subprocess.run(["xdotool", "mousemove", "--sync", str(x + 1), str(y + 1)], check=True)
+    subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y)], check=True)
+
+
+def key(*keys):
+    """Keys pressed as a person would, to the window that has the focus."""
+    subprocess.run(["xdotool", "key", "--clearmodifiers", *keys], check=True)
+
+
+def _geometry(window_id):
+    out = subprocess.run(["xdotool", "getwindowgeometry", "--shell", window_id],
+                         capture_output=True, text=True).stdout
+    return {k: int(v) for k, v in (line.split("=", 1) for line in out.split())
+            if k in ("X", "Y", "WIDTH", "HEIGHT")}
+
+
+def window_geometry(title):
+    """The X window titled @title: position and size. A tooltip or a
+    popover of the window can have its title too; the window is the
+    largest."""
+    ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
                          capture_output=True, text=True).stdout.split()
-    geometry = subprocess.run(["xdotool", "getwindowgeometry", "--shell", ids[-1]],
-                              capture_output=True, text=True).stdout
-    pos = dict(line.split("=", 1) for line in geometry.split())
-    x = int(pos["X"]) + ext.x + ext.width // 2
-    y = int(pos["Y"]) + ext.y + ext.height // 2
-    subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y), "click", "1"], check=True)
+    found = [(_geometry(i), i) for i in ids]
+    found = [(g, i) for g, i in found if "WIDTH" in g]
+    if not found:
+        return None, None
+    geometry, window_id = max(found, key=lambda f: f[0]["WIDTH"] * f[0]["HEIGHT"])
+    return geometry, window_id
+
+
+def screen_point(node, fx=0.5, fy=0.5, title=None):
+    """Where on the screen a point of @node is, @fx and @fy of its width
+    and height in. GTK 4.8 gives AT-SPI extents relative to the window
+    (screen coordinates are not supported on X11), and without a window
+    manager the X window holds the window's solid frame around it: the
+    origin comes from xdotool, the frame is the difference in size."""
+    frame = node
+    while frame.parent is not None and frame.parent.getRoleName() != "application":
+        frame = frame.parent
+    outer = frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    pos, _ = window_geometry(title or frame.name)
+    ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    x = pos["X"] + (pos["WIDTH"] - outer.width) // 2 + ext.x + int(ext.width * fx)
+    y = pos["Y"] + (pos["HEIGHT"] - outer.height) // 2 + ext.y + int(ext.height * fy)
+    return x, y
+
+
+def mouse_click(node, fx=0.5, fy=0.5, repeat=1):
+    """A real pointer click (or double click) at a point of @node."""
+    x, y = screen_point(node, fx, fy)
+    move_pointer(x, y)
+    subprocess.run(["xdotool", "click", "--repeat", str(repeat), "--delay", "80", "1"],
+                   check=True)
+
+
+def drag(source, target, tx=0.5, ty=0.5):
+    """Drags @source with the mouse and drops it on a point of @target, in
+    steps, so that GTK sees a drag start and the pointer enter the target."""
+    x0, y0 = screen_point(source)
+    x1, y1 = screen_point(target, tx, ty)
+    move_pointer(x0, y0)
+    subprocess.run(["xdotool", "mousedown", "1"], check=True)
+    steps = 8
+    for i in range(1, steps + 1):
+        move_pointer(x0 + (x1 - x0) * i // steps, y0 + (y1 - y0) * i // steps)
+        time.sleep(0.05)
+    # A last small motion over the target: the drop target has seen the
+    # pointer come in before the button is let go.
+    move_pointer(x1 + 1, y1 + 1)
+    time.sleep(0.1)
+    subprocess.run(["xdotool", "mouseup", "1"], check=True)
 
 
 def screenshot(name):
     os.makedirs(SHOTS, exist_ok=True)
     path = os.path.join(SHOTS, name + ".png")
     time.sleep(0.5)
-    ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Sigap$"],
-                         capture_output=True, text=True).stdout.split()
-    subprocess.run(["import", "-window", ids[-1] if ids else "root", path], check=True)
+    _, window_id = window_geometry("Sigap")
+    subprocess.run(["import", "-window", window_id or "root", path], check=True)
     return path
 
 

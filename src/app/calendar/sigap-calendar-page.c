@@ -705,11 +705,14 @@ reschedule (SigapCalendarPage *self,
     /* Translators: said after Undo; %s is when the post goes out again */
     title = g_strdup_printf (_("Moved back to %s"), when);
 
+  /* Both say what was just done: they go before the toasts waiting in
+   * the queue (an older "Draft saved"), and the one after Undo takes the
+   * place of the Undo toast at once, not when the older ones are out. */
   toast = adw_toast_new (title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   if (undoable)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self,
                                G_CONNECT_SWAPPED);
       g_set_weak_pointer (&self->undo_toast, toast);

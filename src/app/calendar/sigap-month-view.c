@@ -31,9 +31,16 @@ typedef struct
   GtkWidget *top;
   GtkLabel *gap;
   GtkWidget *posts;
+  /* The chips of the day's first posts, made as a day first needs them
+   * and then reused from month to month; those not needed are hidden. */
+  GtkWidget *chips[SIGAP_MONTH_VIEW_MAX_POSTS];
   GtkMenuButton *more;
   GDateTime *day;
   GPtrArray *day_posts;
+  /* What the cell's accessible label says, and the tooltip of "+N more",
+   * to change them only when they differ. */
+  char *label;
+  char *more_tooltip;
 } Day;
 
 struct _SigapMonthView
@@ -102,13 +109,20 @@ add_days (GDateTime *day,
                           g_date_get_day (&date), 0, 0, 0);
 }
 
+/* Changing a widget's CSS classes restyles it and all inside it: only
+ * what differs is changed. */
 static void
-clear_box (GtkWidget *box)
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    enabled)
 {
-  GtkWidget *child;
+  if (enabled == gtk_widget_has_css_class (widget, css_class))
+    return;
 
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
+  if (enabled)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
 }
 
 static void
@@ -261,6 +275,58 @@ ensure_gap_label (Day *day)
   gtk_box_append (GTK_BOX (day->top), GTK_WIDGET (day->gap));
 }
 
+/* The tooltip of "+N more" is given when it shows: setting a visible
+ * widget's tooltip text asks the display where the pointer is, a round
+ * trip per day of a month. */
+static gboolean
+more_query_tooltip_cb (GtkWidget  *button,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  Day *day = user_data;
+
+  if (day->more_tooltip == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, day->more_tooltip);
+
+  return TRUE;
+}
+
+/* gtk_menu_button_set_label() makes the button's label, box and arrow
+ * anew each time: a busy month changes most days' "+N more". The text of
+ * the label it made is changed instead, when that is the label the button
+ * reads its own from. */
+static void
+set_more_label (GtkMenuButton *button,
+                const char    *text)
+{
+  const char *shown = gtk_menu_button_get_label (button);
+  GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (button));
+  GtkWidget *box = NULL;
+  GtkWidget *label = NULL;
+
+  if (g_strcmp0 (shown, text) == 0)
+    return;
+
+  if (shown != NULL && toggle != NULL && GTK_IS_BUTTON (toggle))
+    box = gtk_button_get_child (GTK_BUTTON (toggle));
+  if (box != NULL && GTK_IS_BOX (box))
+    label = gtk_widget_get_first_child (box);
+  if (label != NULL && GTK_IS_LABEL (label) &&
+      gtk_label_get_label (GTK_LABEL (label)) == shown)
+    {
+      gtk_label_set_label (GTK_LABEL (label), text);
+      if (g_strcmp0 (gtk_menu_button_get_label (button), text) == 0)
+        return;
+    }
+
+  gtk_menu_button_set_label (button, text);
+}
+
 static void
 ensure_more_button (Day *day)
 {
@@ -272,6 +338,8 @@ ensure_more_button (Day *day)
   gtk_widget_add_css_class (GTK_WIDGET (day->more), "more-button");
   gtk_menu_button_set_has_frame (day->more, FALSE);
   gtk_menu_button_set_create_popup_func (day->more, create_more_popover_cb, day, NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (day->more), TRUE);
+  g_signal_connect (day->more, "query-tooltip", G_CALLBACK (more_query_tooltip_cb), day);
   gtk_widget_insert_after (GTK_WIDGET (day->more), gtk_widget_get_parent (day->posts),
                            day->posts);
 }
@@ -291,26 +359,15 @@ show_day (SigapMonthView *self,
   guint n = day->day_posts->len;
   int weekday = g_date_time_get_day_of_week (day->day);
   gboolean is_today = days_between (day->day, today, self->zone) == 0;
-  const char *classes[6];
-  guint n_classes = 0;
 
   gtk_label_set_label (day->number, number);
-  if (is_today)
-    gtk_widget_add_css_class (GTK_WIDGET (day->number), "today");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (day->number), "today");
+  set_css_class (GTK_WIDGET (day->number), "today", is_today);
 
-  classes[n_classes++] = "day";
-  if (g_date_time_get_month (day->day) != month)
-    classes[n_classes++] = "other-month";
-  if (is_today)
-    classes[n_classes++] = "today";
-  if (is_gap)
-    classes[n_classes++] = "gap";
-  if (weekday >= 6)
-    classes[n_classes++] = "weekend";
-  classes[n_classes] = NULL;
-  gtk_widget_set_css_classes (cell, classes);
+  /* "day" is the cell's for good. */
+  set_css_class (cell, "other-month", g_date_time_get_month (day->day) != month);
+  set_css_class (cell, "today", is_today);
+  set_css_class (cell, "gap", is_gap);
+  set_css_class (cell, "weekend", weekday >= 6);
   if (is_gap)
     ensure_gap_label (day);
   if (day->gap != NULL)
@@ -319,13 +376,25 @@ show_day (SigapMonthView *self,
   nine = g_date_time_add_hours (day->day, NEW_POST_HOUR);
   sigap_calendar_cell_set_time (day->cell, nine);
 
-  clear_box (day->posts);
-  for (guint i = 0; i < MIN (n, SIGAP_MONTH_VIEW_MAX_POSTS); i++)
-    gtk_box_append (GTK_BOX (day->posts), make_chip (self, g_ptr_array_index (day->day_posts, i)));
+  for (guint i = 0; i < SIGAP_MONTH_VIEW_MAX_POSTS; i++)
+    {
+      SigapPost *post = i < n ? g_ptr_array_index (day->day_posts, i) : NULL;
+
+      if (post != NULL && day->chips[i] == NULL)
+        {
+          day->chips[i] = make_chip (self, post);
+          gtk_box_append (GTK_BOX (day->posts), day->chips[i]);
+        }
+      else if (day->chips[i] != NULL)
+        {
+          sigap_post_chip_set_post (SIGAP_POST_CHIP (day->chips[i]), post, self->zone);
+          gtk_widget_set_visible (day->chips[i], post != NULL);
+        }
+    }
   gtk_widget_set_visible (day->posts, n > 0);
 
   /* The popover of the day's posts is made again when it next opens. */
-  if (day->more != NULL)
+  if (day->more != NULL && gtk_menu_button_get_popover (day->more) != NULL)
     gtk_menu_button_set_popover (day->more, NULL);
   if (n > SIGAP_MONTH_VIEW_MAX_POSTS)
     {
@@ -339,8 +408,16 @@ show_day (SigapMonthView *self,
        * %s is the day, as in "Kamis, 17 Juli 2025" */
       tooltip = g_strdup_printf (_("All posts of %s"), name);
       ensure_more_button (day);
-      gtk_menu_button_set_label (day->more, more);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (day->more), tooltip);
+      set_more_label (day->more, more);
+      /* The tooltip's text, as a screen reader reads it. */
+      if (g_strcmp0 (tooltip, day->more_tooltip) != 0)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (day->more),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                          -1);
+          g_free (day->more_tooltip);
+          day->more_tooltip = g_steal_pointer (&tooltip);
+        }
     }
   if (day->more != NULL)
     gtk_widget_set_visible (GTK_WIDGET (day->more), n > SIGAP_MONTH_VIEW_MAX_POSTS);
@@ -349,9 +426,16 @@ show_day (SigapMonthView *self,
     /* Translators: what a screen reader says for a day without a
      * scheduled post; %s is the day, as in "Kamis, 17 Juli 2025" */
     label = g_strdup_printf (_("%s, no scheduled post"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label != NULL ? label : name,
-                                  -1);
+  if (label == NULL)
+    label = g_steal_pointer (&name);
+  if (g_strcmp0 (label, day->label) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      g_free (day->label);
+      day->label = g_steal_pointer (&label);
+    }
 }
 
 static void
@@ -363,6 +447,8 @@ sigap_month_view_dispose (GObject *object)
     {
       g_clear_pointer (&self->days[i].day, g_date_time_unref);
       g_clear_pointer (&self->days[i].day_posts, g_ptr_array_unref);
+      g_clear_pointer (&self->days[i].label, g_free);
+      g_clear_pointer (&self->days[i].more_tooltip, g_free);
     }
   g_clear_pointer (&self->zone, g_time_zone_unref);
 
@@ -620,14 +706,17 @@ sigap_month_view_focus_post (SigapMonthView *self,
       if (GTK_WIDGET (day->cell) != cell)
         continue;
 
-      for (GtkWidget *chip = gtk_widget_get_first_child (day->posts);
-           chip != NULL;
-           chip = gtk_widget_get_next_sibling (chip))
+      for (guint j = 0; j < SIGAP_MONTH_VIEW_MAX_POSTS; j++)
         {
-          if (g_strcmp0 (sigap_post_get_id (sigap_post_chip_get_post (SIGAP_POST_CHIP (chip))),
-                         sigap_post_get_id (post)) == 0)
+          SigapPost *shown;
+
+          if (day->chips[j] == NULL || !gtk_widget_get_visible (day->chips[j]))
+            continue;
+
+          shown = sigap_post_chip_get_post (SIGAP_POST_CHIP (day->chips[j]));
+          if (g_strcmp0 (sigap_post_get_id (shown), sigap_post_get_id (post)) == 0)
             {
-              gtk_widget_grab_focus (chip);
+              gtk_widget_grab_focus (day->chips[j]);
               return TRUE;
             }
         }

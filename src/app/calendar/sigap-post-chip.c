@@ -9,10 +9,263 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "sigap-format.h"
 #include "sigap-post-chip.h"
+
+/* The title of a chip: one line cut short with "…", as a GtkLabel with
+ * ellipsize set shows it, but measured from one layout of the whole text.
+ * GtkLabel lays its text out again for each of its minimum, natural and
+ * height measurements; a month of new titles is hundreds of layouts. */
+#define SIGAP_TYPE_CHIP_TITLE (sigap_chip_title_get_type ())
+
+G_DECLARE_FINAL_TYPE (SigapChipTitle, sigap_chip_title, SIGAP, CHIP_TITLE, GtkWidget)
+
+struct _SigapChipTitle
+{
+  GtkWidget parent_instance;
+
+  char *text;
+  /* Struck through, for a cancelled post: the CSS text decoration reaches
+   * a GtkLabel's layout only. */
+  gboolean struck;
+  /* %NULL until measured, and again when the font or the CSS text
+   * attributes change. */
+  PangoLayout *layout;
+  PangoFontDescription *font;
+  PangoAttrList *attrs;
+  /* Of the whole text, in Pango units; -1 when not known. */
+  int width;
+  int height;
+  int baseline;
+  int ellipsis_width;
+};
+
+G_DEFINE_FINAL_TYPE (SigapChipTitle, sigap_chip_title, GTK_TYPE_WIDGET)
+
+static void
+chip_title_forget_layout (SigapChipTitle *self)
+{
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->attrs, pango_attr_list_unref);
+  self->ellipsis_width = -1;
+  self->width = -1;
+}
+
+static void
+chip_title_ensure_size (SigapChipTitle *self)
+{
+  PangoAttrList *attrs;
+
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      self->font = pango_font_description_copy (pango_context_get_font_description (
+        pango_layout_get_context (self->layout)));
+      attrs = pango_layout_get_attributes (self->layout);
+      self->attrs = attrs != NULL ? pango_attr_list_ref (attrs) : NULL;
+      if (self->struck)
+        {
+          g_autoptr(PangoAttrList) struck = attrs != NULL ? pango_attr_list_copy (attrs)
+                                                          : pango_attr_list_new ();
+
+          pango_attr_list_insert (struck, pango_attr_strikethrough_new (TRUE));
+          pango_layout_set_attributes (self->layout, struck);
+        }
+      self->width = -1;
+    }
+
+  if (self->width < 0)
+    {
+      pango_layout_set_width (self->layout, -1);
+      pango_layout_get_size (self->layout, &self->width, &self->height);
+      self->baseline = pango_layout_get_baseline (self->layout);
+    }
+
+  /* What a GtkLabel cut short at no width at all shows: "…". */
+  if (self->ellipsis_width < 0)
+    {
+      g_autoptr(PangoLayout) ellipsis = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                       "…");
+
+      pango_layout_get_size (ellipsis, &self->ellipsis_width, NULL);
+    }
+}
+
+static void
+sigap_chip_title_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  SigapChipTitle *self = SIGAP_CHIP_TITLE (widget);
+
+  chip_title_ensure_size (self);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *natural = PANGO_PIXELS_CEIL (self->width);
+      *minimum = PANGO_PIXELS_CEIL (MIN (self->ellipsis_width, self->width));
+    }
+  else
+    {
+      *minimum = *natural = PANGO_PIXELS_CEIL (self->height);
+      *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (self->baseline);
+    }
+}
+
+static void
+sigap_chip_title_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  SigapChipTitle *self = SIGAP_CHIP_TITLE (widget);
+
+  chip_title_ensure_size (self);
+
+  /* Laid out again, cut short, only when the whole text does not fit. */
+  pango_layout_set_width (self->layout,
+                          width * PANGO_SCALE >= self->width ? -1 : width * PANGO_SCALE);
+}
+
+static void
+sigap_chip_title_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  SigapChipTitle *self = SIGAP_CHIP_TITLE (widget);
+  PangoRectangle logical;
+  float x, y;
+
+  if (self->text == NULL || self->text[0] == '\0' || self->layout == NULL)
+    return;
+
+  /* Where a GtkLabel with xalign 0 puts its text, and with its colour. */
+  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    x = floorf (gtk_widget_get_width (widget) - logical.width - logical.x);
+  else
+    x = -logical.x;
+  y = floorf ((gtk_widget_get_height (widget) - logical.height) * 0.5f);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y,
+                              self->layout);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* A change of style that changes how the text is laid out makes a new
+ * layout; the others (hover, a colour) keep it. */
+static void
+sigap_chip_title_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  SigapChipTitle *self = SIGAP_CHIP_TITLE (widget);
+
+  GTK_WIDGET_CLASS (sigap_chip_title_parent_class)->css_changed (widget, change);
+
+  if (self->layout != NULL)
+    {
+      g_autoptr(PangoLayout) probe = gtk_widget_create_pango_layout (widget, NULL);
+      PangoAttrList *attrs = pango_layout_get_attributes (probe);
+      const PangoFontDescription *font =
+        pango_context_get_font_description (pango_layout_get_context (probe));
+      gboolean same_attrs = attrs == NULL || self->attrs == NULL
+        ? attrs == self->attrs
+        : pango_attr_list_equal (attrs, self->attrs);
+
+      if (!same_attrs || !pango_font_description_equal (font, self->font))
+        {
+          chip_title_forget_layout (self);
+          gtk_widget_queue_resize (widget);
+        }
+    }
+}
+
+static void
+sigap_chip_title_direction_changed (GtkWidget        *widget,
+                                    GtkTextDirection  previous)
+{
+  chip_title_forget_layout (SIGAP_CHIP_TITLE (widget));
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+sigap_chip_title_finalize (GObject *object)
+{
+  SigapChipTitle *self = (SigapChipTitle *)object;
+
+  chip_title_forget_layout (self);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (sigap_chip_title_parent_class)->finalize (object);
+}
+
+static void
+sigap_chip_title_class_init (SigapChipTitleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = sigap_chip_title_finalize;
+
+  widget_class->measure = sigap_chip_title_measure;
+  widget_class->size_allocate = sigap_chip_title_size_allocate;
+  widget_class->snapshot = sigap_chip_title_snapshot;
+  widget_class->css_changed = sigap_chip_title_css_changed;
+  widget_class->direction_changed = sigap_chip_title_direction_changed;
+
+  /* Styled and read as the label it stands for. */
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+sigap_chip_title_init (SigapChipTitle *self)
+{
+  self->width = -1;
+  self->ellipsis_width = -1;
+}
+
+static void
+sigap_chip_title_set_struck (SigapChipTitle *self,
+                             gboolean        struck)
+{
+  if (self->struck == struck)
+    return;
+
+  self->struck = struck;
+  chip_title_forget_layout (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+sigap_chip_title_set_text (SigapChipTitle *self,
+                           const char     *text)
+{
+  if (g_strcmp0 (text, self->text) == 0)
+    return;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  if (self->layout != NULL)
+    {
+      pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
+      self->width = -1;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
 
 /* A post in the month and week views: a status mark, the time, the title
  * and the platforms' icons on one line. It reads the same to a screen
@@ -26,7 +279,15 @@ struct _SigapPostChip
   GtkWidget *mark;
   GtkWidget *time_label;
   GtkWidget *title_label;
-  GPtrArray *icons;
+  /* Made for the platforms the chip has shown, in their order; hidden
+   * when the post shown has no variant for them. */
+  GtkWidget *icons[SIGAP_N_PLATFORMS];
+
+  /* What the chip shows, so that showing another post changes only what
+   * differs: a month of chips is reused from month to month, and every
+   * change of a CSS class or of the accessible label costs. */
+  const char *status_class;
+  char *accessible_label;
 };
 
 G_DEFINE_FINAL_TYPE (SigapPostChip, sigap_post_chip, GTK_TYPE_WIDGET)
@@ -65,9 +326,33 @@ status_css_class (SigapPostStatus status)
     }
 }
 
+/* The icon of @platform, made the first time a post on it is shown, and
+ * kept in the order of the platforms after the title. */
+static GtkWidget *
+ensure_icon (SigapPostChip *self,
+             SigapPlatform  platform)
+{
+  GtkWidget *previous = self->title_label;
+
+  if (self->icons[platform] != NULL)
+    return self->icons[platform];
+
+  for (guint i = 0; i < (guint) platform; i++)
+    {
+      if (self->icons[i] != NULL)
+        previous = self->icons[i];
+    }
+
+  self->icons[platform] = gtk_image_new_from_icon_name (sigap_platform_to_icon_name (platform));
+  gtk_widget_add_css_class (self->icons[platform], "faint");
+  gtk_widget_insert_after (self->icons[platform], GTK_WIDGET (self), previous);
+
+  return self->icons[platform];
+}
+
 static void
-build (SigapPostChip *self,
-       GTimeZone     *zone)
+show_post (SigapPostChip *self,
+           GTimeZone     *zone)
 {
   SigapPost *post = self->post;
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (sigap_post_get_scheduled_at (post));
@@ -81,40 +366,43 @@ build (SigapPostChip *self,
   if (title == NULL || title[0] == '\0')
     title = excerpt = sigap_format_excerpt (sigap_post_get_body (post), 6);
 
-  /* The status's colour and shape; its word is in the accessible label
-   * and the tooltip. */
-  self->mark = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_valign (self->mark, GTK_ALIGN_CENTER);
-  gtk_widget_set_css_classes (self->mark, (const char *[]) { "status-mark", status_class, NULL });
-  gtk_widget_set_parent (self->mark, GTK_WIDGET (self));
-
-  self->time_label = gtk_label_new (time);
-  gtk_widget_set_css_classes (self->time_label, (const char *[]) { "numeric", "dim-label", NULL });
-  gtk_widget_set_parent (self->time_label, GTK_WIDGET (self));
-
-  self->title_label = gtk_label_new (title);
-  gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
-  gtk_widget_set_parent (self->title_label, GTK_WIDGET (self));
+  gtk_label_set_label (GTK_LABEL (self->time_label), time);
+  sigap_chip_title_set_text (SIGAP_CHIP_TITLE (self->title_label), title);
+  sigap_chip_title_set_struck (SIGAP_CHIP_TITLE (self->title_label),
+                               sigap_post_get_status (post) == SIGAP_POST_STATUS_CANCELLED);
 
   for (guint i = 0; i < SIGAP_N_PLATFORMS; i++)
     {
-      GtkWidget *icon;
+      gboolean shown = sigap_post_get_variant (post, (SigapPlatform) i) != NULL;
 
-      if (sigap_post_get_variant (post, (SigapPlatform) i) == NULL)
-        continue;
-
-      icon = gtk_image_new_from_icon_name (sigap_platform_to_icon_name ((SigapPlatform) i));
-      gtk_widget_add_css_class (icon, "dim-label");
-      gtk_widget_set_parent (icon, GTK_WIDGET (self));
-      g_ptr_array_add (self->icons, icon);
+      if (shown)
+        gtk_widget_set_visible (ensure_icon (self, (SigapPlatform) i), TRUE);
+      else if (self->icons[i] != NULL)
+        gtk_widget_set_visible (self->icons[i], FALSE);
     }
 
-  gtk_widget_add_css_class (GTK_WIDGET (self), status_class);
+  /* The status's colour and shape; its word is in the accessible label
+   * and the tooltip. */
+  if (status_class != self->status_class)
+    {
+      if (self->status_class != NULL)
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self), self->status_class);
+          gtk_widget_remove_css_class (self->mark, self->status_class);
+        }
+      gtk_widget_add_css_class (GTK_WIDGET (self), status_class);
+      gtk_widget_add_css_class (self->mark, status_class);
+      self->status_class = status_class;
+    }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  if (g_strcmp0 (label, self->accessible_label) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      g_free (self->accessible_label);
+      self->accessible_label = g_steal_pointer (&label);
+    }
 }
 
 /* The title is cut short in a narrow column; the pointer can read it
@@ -208,6 +496,9 @@ sigap_post_chip_measure (GtkWidget      *widget,
     {
       int child_min, child_nat;
 
+      if (!gtk_widget_get_visible (child))
+        continue;
+
       gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
       if (orientation == GTK_ORIENTATION_HORIZONTAL)
         {
@@ -271,8 +562,11 @@ sigap_post_chip_size_allocate (GtkWidget *widget,
   place (self->mark, &x, natural_width (self->mark), height);
   place (self->time_label, &x, natural_width (self->time_label), height);
 
-  for (guint i = 0; i < self->icons->len; i++)
-    icons += natural_width (g_ptr_array_index (self->icons, i)) + SPACING;
+  for (guint i = 0; i < SIGAP_N_PLATFORMS; i++)
+    {
+      if (self->icons[i] != NULL && gtk_widget_get_visible (self->icons[i]))
+        icons += natural_width (self->icons[i]) + SPACING;
+    }
 
   left = MAX (width - x, 0);
   title = MIN (natural_width (self->title_label), MAX (left - icons, MIN (left, TITLE_RESERVE)));
@@ -280,11 +574,15 @@ sigap_post_chip_size_allocate (GtkWidget *widget,
     title = 0;
   place (self->title_label, &x, title, height);
 
-  for (guint i = 0; i < self->icons->len; i++)
+  for (guint i = 0; i < SIGAP_N_PLATFORMS; i++)
     {
-      GtkWidget *icon = g_ptr_array_index (self->icons, i);
-      int icon_width = natural_width (icon);
+      GtkWidget *icon = self->icons[i];
+      int icon_width;
 
+      if (icon == NULL || !gtk_widget_get_visible (icon))
+        continue;
+
+      icon_width = natural_width (icon);
       place (icon, &x, x + icon_width <= width ? icon_width : 0, height);
     }
 }
@@ -298,7 +596,9 @@ sigap_post_chip_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->mark = self->time_label = self->title_label = NULL;
-  g_clear_pointer (&self->icons, g_ptr_array_unref);
+  for (guint i = 0; i < SIGAP_N_PLATFORMS; i++)
+    self->icons[i] = NULL;
+  g_clear_pointer (&self->accessible_label, g_free);
   g_clear_object (&self->post);
 
   G_OBJECT_CLASS (sigap_post_chip_parent_class)->dispose (object);
@@ -350,7 +650,17 @@ sigap_post_chip_init (SigapPostChip *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
-  self->icons = g_ptr_array_new ();
+  self->mark = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (self->mark, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->mark, "status-mark");
+  gtk_widget_set_parent (self->mark, GTK_WIDGET (self));
+
+  self->time_label = gtk_label_new (NULL);
+  gtk_widget_set_css_classes (self->time_label, (const char *[]) { "numeric", "faint", NULL });
+  gtk_widget_set_parent (self->time_label, GTK_WIDGET (self));
+
+  self->title_label = g_object_new (SIGAP_TYPE_CHIP_TITLE, NULL);
+  gtk_widget_set_parent (self->title_label, GTK_WIDGET (self));
 
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
@@ -382,17 +692,41 @@ sigap_post_chip_new (SigapPost *post,
   g_return_val_if_fail (zone != NULL, NULL);
 
   self = g_object_new (SIGAP_TYPE_POST_CHIP, NULL);
-  self->post = g_object_ref (post);
-  build (self, zone);
+  sigap_post_chip_set_post (self, post, zone);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * sigap_post_chip_set_post:
+ * @self: a #SigapPostChip
+ * @post: (nullable): the post to show, or %NULL for a chip put aside
+ *   (hidden) until it shows another
+ * @zone: the OPD's time zone
+ *
+ * Shows @post in the chip, changing only what differs from the post it
+ * showed: the views reuse their chips from period to period.
+ */
+void
+sigap_post_chip_set_post (SigapPostChip *self,
+                          SigapPost     *post,
+                          GTimeZone     *zone)
+{
+  g_return_if_fail (SIGAP_IS_POST_CHIP (self));
+  g_return_if_fail (post == NULL || SIGAP_IS_POST (post));
+  g_return_if_fail (zone != NULL);
+
+  g_set_object (&self->post, post);
+  if (post != NULL)
+    show_post (self, zone);
 }
 
 /**
  * sigap_post_chip_get_post:
  * @self: a #SigapPostChip
  *
- * Returns: (transfer none): the post
+ * Returns: (transfer none) (nullable): the post, %NULL for a chip put
+ *   aside
  */
 SigapPost *
 sigap_post_chip_get_post (SigapPostChip *self)

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (SigapPostChip, sigap_post_chip, SIGAP, POST_CHIP, GtkWidge
 
 GtkWidget *sigap_post_chip_new      (SigapPost     *post,
                                      GTimeZone     *zone);
+void       sigap_post_chip_set_post (SigapPostChip *self,
+                                     SigapPost     *post,
+                                     GTimeZone     *zone);
 SigapPost *sigap_post_chip_get_post (SigapPostChip *self);
 
 G_END_DECLS

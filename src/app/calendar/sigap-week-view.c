@@ -34,6 +34,7 @@ struct _SigapWeekView
   GtkWidget *day_labels[7];
   GtkWidget *gap_labels[7];
   GtkWidget *headers[7];
+  char *header_names[7];
   GtkWidget *scrolled;
   GtkWidget *grid;
 
@@ -98,13 +99,20 @@ day_hour (GDateTime *day,
                           g_date_get_day (&date), hour, 0, 0);
 }
 
+/* Changing a widget's CSS classes restyles it and all inside it: only
+ * what differs is changed. */
 static void
-clear_box (GtkWidget *box)
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    enabled)
 {
-  GtkWidget *child;
+  if (enabled == gtk_widget_has_css_class (widget, css_class))
+    return;
 
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
+  if (enabled)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
 }
 
 static void
@@ -155,7 +163,7 @@ ensure_grid (SigapWeekView *self)
 
       gtk_widget_set_valign (label, GTK_ALIGN_START);
       gtk_widget_set_css_classes (label, (const char *[]) { "hour-label", "caption",
-                                                            "numeric", "dim-label", NULL });
+                                                            "numeric", "faint", NULL });
       gtk_size_group_add_widget (self->hour_column, label);
       gtk_grid_attach (GTK_GRID (self->grid), label, 0, hour, 1, 1);
 
@@ -183,6 +191,26 @@ ensure_grid (SigapWeekView *self)
           self->cell_posts[index] = posts;
         }
     }
+}
+
+static gboolean
+header_query_tooltip_cb (GtkWidget     *header,
+                         int            x,
+                         int            y,
+                         gboolean       keyboard_mode,
+                         GtkTooltip    *tooltip,
+                         SigapWeekView *self)
+{
+  for (guint i = 0; i < 7; i++)
+    {
+      if (self->headers[i] == header && self->header_names[i] != NULL)
+        {
+          gtk_tooltip_set_text (tooltip, self->header_names[i]);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -232,6 +260,8 @@ sigap_week_view_dispose (GObject *object)
       self->scroll_tick = 0;
     }
   g_clear_object (&self->hour_column);
+  for (guint i = 0; i < 7; i++)
+    g_clear_pointer (&self->header_names[i], g_free);
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
 
@@ -337,6 +367,9 @@ sigap_week_view_init (SigapWeekView *self)
       gtk_box_append (GTK_BOX (day_box), self->gap_labels[i]);
 
       self->headers[i] = day_box;
+      gtk_widget_set_has_tooltip (day_box, TRUE);
+      g_signal_connect_object (day_box, "query-tooltip", G_CALLBACK (header_query_tooltip_cb),
+                               self, 0);
       gtk_grid_attach (GTK_GRID (header), day_box, i + 1, 0, 1, 1);
     }
   gtk_box_append (GTK_BOX (box), header);
@@ -386,6 +419,9 @@ sigap_week_view_show (SigapWeekView *self,
                       GPtrArray     *gap_days)
 {
   gboolean gaps[7] = { FALSE, };
+  g_autofree int *first = NULL;
+  g_autofree int *last = NULL;
+  g_autofree int *next = NULL;
   int today_index;
 
   g_return_if_fail (SIGAP_IS_WEEK_VIEW (self));
@@ -421,7 +457,17 @@ sigap_week_view_show (SigapWeekView *self,
        * g_date_time_format(); "Kam 17" */
       short_name = g_date_time_format (date, _("%a %-d"));
       gtk_label_set_label (GTK_LABEL (self->day_labels[day]), short_name);
-      gtk_widget_set_tooltip_text (self->headers[day], name);
+      /* The day's name as its tooltip, as a screen reader reads it; given
+       * when the tooltip shows, as setting a visible widget's tooltip text
+       * asks the display where the pointer is. */
+      if (g_strcmp0 (name, self->header_names[day]) != 0)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->headers[day]),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name,
+                                          -1);
+          g_free (self->header_names[day]);
+          self->header_names[day] = g_steal_pointer (&name);
+        }
       gtk_widget_set_visible (self->gap_labels[day], gaps[day]);
       if (day == today_index)
         gtk_widget_add_css_class (self->headers[day], "today");
@@ -431,24 +477,15 @@ sigap_week_view_show (SigapWeekView *self,
       for (int hour = 0; hour < N_HOURS; hour++)
         {
           guint index = (guint) (hour * 7 + day);
+          GtkWidget *cell = GTK_WIDGET (self->cells[index]);
           g_autoptr(GDateTime) time = day_hour (self->start, day, hour);
           g_autofree char *label = NULL;
-          const char *classes[5];
-          guint n_classes = 0;
 
-          classes[n_classes++] = "hour";
-          if (day == today_index)
-            classes[n_classes++] = "today";
-          if (gaps[day])
-            classes[n_classes++] = "gap";
-          if (day >= 5)
-            classes[n_classes++] = "weekend";
-          classes[n_classes] = NULL;
-
+          /* "hour" is the cell's for good. */
           sigap_calendar_cell_set_time (self->cells[index], time);
-          gtk_widget_set_css_classes (GTK_WIDGET (self->cells[index]), classes);
-          clear_box (self->cell_posts[index]);
-          gtk_widget_set_visible (self->cell_posts[index], FALSE);
+          set_css_class (cell, "today", day == today_index);
+          set_css_class (cell, "gap", gaps[day]);
+          set_css_class (cell, "weekend", day >= 5);
 
           /* Translators: an hour of the week view as a screen reader says
            * it, see g_date_time_format(); "Kamis 17 Juli 2025 09.00" */
@@ -459,6 +496,14 @@ sigap_week_view_show (SigapWeekView *self,
         }
     }
 
+  /* Each hour's posts, in order: the first of each hour, and after each
+   * post the next of its hour. */
+  first = g_new (int, N_CELLS);
+  last = g_new (int, N_CELLS);
+  next = g_new (int, MAX (posts->len, 1));
+  for (guint i = 0; i < N_CELLS; i++)
+    first[i] = last[i] = -1;
+
   for (guint i = 0; i < posts->len; i++)
     {
       SigapPost *post = g_ptr_array_index (posts, i);
@@ -466,17 +511,53 @@ sigap_week_view_show (SigapWeekView *self,
       g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->zone);
       int day = days_between (self->start, local);
       guint index;
-      GtkWidget *chip;
 
+      next[i] = -1;
       if (day < 0 || day >= 7)
         continue;
 
       index = (guint) (g_date_time_get_hour (local) * 7 + day);
-      chip = sigap_post_chip_new (post, self->zone);
-      g_signal_connect_object (chip, "activate", G_CALLBACK (chip_activate_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_box_append (GTK_BOX (self->cell_posts[index]), chip);
-      gtk_widget_set_visible (self->cell_posts[index], TRUE);
+      if (last[index] < 0)
+        first[index] = (int) i;
+      else
+        next[last[index]] = (int) i;
+      last[index] = (int) i;
+    }
+
+  /* The hours' chips are reused from week to week: the first ones show
+   * the hour's posts, more are made if it has more, the rest are hidden. */
+  for (guint index = 0; index < N_CELLS; index++)
+    {
+      GtkWidget *box = self->cell_posts[index];
+      GtkWidget *chip = gtk_widget_get_first_child (box);
+
+      for (int i = first[index]; i >= 0; i = next[i])
+        {
+          SigapPost *post = g_ptr_array_index (posts, i);
+
+          if (chip == NULL)
+            {
+              GtkWidget *made = sigap_post_chip_new (post, self->zone);
+
+              g_signal_connect_object (made, "activate", G_CALLBACK (chip_activate_cb), self,
+                                       G_CONNECT_SWAPPED);
+              gtk_box_append (GTK_BOX (box), made);
+            }
+          else
+            {
+              sigap_post_chip_set_post (SIGAP_POST_CHIP (chip), post, self->zone);
+              gtk_widget_set_visible (chip, TRUE);
+              chip = gtk_widget_get_next_sibling (chip);
+            }
+        }
+
+      for (; chip != NULL; chip = gtk_widget_get_next_sibling (chip))
+        {
+          sigap_post_chip_set_post (SIGAP_POST_CHIP (chip), NULL, self->zone);
+          gtk_widget_set_visible (chip, FALSE);
+        }
+
+      gtk_widget_set_visible (box, first[index] >= 0);
     }
 }
 
@@ -539,8 +620,11 @@ sigap_week_view_focus_post (SigapWeekView *self,
        chip != NULL;
        chip = gtk_widget_get_next_sibling (chip))
     {
-      if (g_strcmp0 (sigap_post_get_id (sigap_post_chip_get_post (SIGAP_POST_CHIP (chip))),
-                     sigap_post_get_id (post)) == 0)
+      SigapPost *shown = sigap_post_chip_get_post (SIGAP_POST_CHIP (chip));
+
+      /* Hidden chips are put aside and show no post. */
+      if (shown != NULL &&
+          g_strcmp0 (sigap_post_get_id (shown), sigap_post_get_id (post)) == 0)
         {
           gtk_widget_grab_focus (chip);
           return TRUE;
