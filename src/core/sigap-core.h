@@ -33,3 +33,5 @@
 #include "sigap-sla.h"
 #include "sigap-reply-template.h"
 #include "sigap-mask.h"
+#include "sigap-csv.h"
+#include "sigap-complaint-import.h"
