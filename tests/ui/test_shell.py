@@ -125,6 +125,15 @@ def demo_scenario():
         ok(re.search(r"ADU-\d{4}-\d{6}", row.name) is not None,
            f"a complaint row carries its tracking number: {row.name!r}")
         ok(bool(find(page, "the complaint count", contains=" aduan")), "the page counts complaints")
+        # Open complaints show their deadline in working days, in the row
+        # and in what a screen reader reads.
+        open_row = find(page, "a complaint row with its deadline", contains="hari kerja",
+                        role="list item")
+        ok(re.search(r"ADU-\d{4}-\d{6}, [^,]+, (Sisa|Terlambat) \d+ hari kerja, ",
+                     open_row.name) is not None,
+           f"the deadline follows the status: {open_row.name!r}")
+        ok(bool(find(open_row, "the deadline badge", contains="hari kerja", role="label")),
+           "the row shows the deadline badge")
         screenshot("aduan")
 
         # Presentation mode hides the citizens' names from the list.

@@ -29,6 +29,7 @@ struct _SigapComplaintRow
   GtkLabel *date_label;
   GtkLabel *excerpt_label;
   GtkLabel *status_label;
+  GtkLabel *deadline_label;
   GtkLabel *citizen_label;
 };
 
@@ -47,6 +48,45 @@ update_citizen_visible (SigapComplaintRow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->citizen_label),
                           self->has_citizen && !self->presentation_mode);
+}
+
+/* The badge of @complaint's deadline, counted in working days: "Sisa 2
+ * hari kerja", "Batas waktu hari ini", "Terlambat 1 hari kerja"; %NULL
+ * when it has none (it is closed, or has no deadline). */
+static char *
+dup_deadline_text (SigapComplaint     *complaint,
+                   GTimeZone          *zone,
+                   SigapWorkingDays   *days,
+                   gint64              now,
+                   SigapDeadlineState *state)
+{
+  int left;
+
+  *state = sigap_sla_complaint_deadline_state (complaint, days, NULL, now, zone);
+  if (*state == SIGAP_DEADLINE_STATE_NONE)
+    return NULL;
+
+  left = sigap_working_days_between (days, now, sigap_complaint_get_due_at (complaint), zone,
+                                     NULL);
+
+  if (*state == SIGAP_DEADLINE_STATE_LATE)
+    {
+      int late = MAX (1, -left);
+
+      /* Translators: a complaint's deadline has passed */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day late",
+                                           "%d working days late", late),
+                              late);
+    }
+
+  if (left <= 0)
+    /* Translators: a complaint must be answered by the end of today */
+    return g_strdup (_("Due today"));
+
+  /* Translators: working days until a complaint's deadline */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day left",
+                                       "%d working days left", left),
+                          left);
 }
 
 static void
@@ -125,6 +165,7 @@ sigap_complaint_row_class_init (SigapComplaintRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapComplaintRow, date_label);
   gtk_widget_class_bind_template_child (widget_class, SigapComplaintRow, excerpt_label);
   gtk_widget_class_bind_template_child (widget_class, SigapComplaintRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, SigapComplaintRow, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, SigapComplaintRow, citizen_label);
 
   /* GTK 4.8 can't label a list view's own rows, so the row inside is the
@@ -155,8 +196,13 @@ sigap_complaint_row_new (void)
 void
 sigap_complaint_row_set_complaint (SigapComplaintRow *self,
                                    SigapComplaint    *complaint,
-                                   GTimeZone         *zone)
+                                   GTimeZone         *zone,
+                                   SigapWorkingDays  *days,
+                                   gint64             now)
 {
+  static const char * const deadline_classes[] = { NULL, "on-time", "due-soon", "late" };
+  SigapDeadlineState state = SIGAP_DEADLINE_STATE_NONE;
+  g_autofree char *deadline = NULL;
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *date = NULL;
@@ -178,6 +224,8 @@ sigap_complaint_row_set_complaint (SigapComplaintRow *self,
       gtk_label_set_label (self->date_label, NULL);
       gtk_label_set_label (self->excerpt_label, NULL);
       gtk_label_set_label (self->status_label, NULL);
+      gtk_label_set_label (self->deadline_label, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), FALSE);
       gtk_label_set_label (self->citizen_label, NULL);
       self->has_citizen = FALSE;
       update_citizen_visible (self);
@@ -208,8 +256,23 @@ sigap_complaint_row_set_complaint (SigapComplaintRow *self,
   gtk_label_set_label (self->citizen_label, citizen);
   update_citizen_visible (self);
 
-  label = g_strdup_printf ("%s, %s, %s", tracking_number != NULL ? tracking_number : "",
-                           status, short_excerpt);
+  deadline = dup_deadline_text (complaint, zone, days, now, &state);
+  gtk_label_set_label (self->deadline_label, deadline);
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadline != NULL);
+  for (guint i = 1; i < G_N_ELEMENTS (deadline_classes); i++)
+    {
+      if ((guint) state == i)
+        gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), deadline_classes[i]);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), deadline_classes[i]);
+    }
+
+  if (deadline != NULL)
+    label = g_strdup_printf ("%s, %s, %s, %s", tracking_number != NULL ? tracking_number : "",
+                             status, deadline, short_excerpt);
+  else
+    label = g_strdup_printf ("%s, %s, %s", tracking_number != NULL ? tracking_number : "",
+                             status, short_excerpt);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);

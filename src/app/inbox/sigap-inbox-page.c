@@ -22,6 +22,9 @@ struct _SigapInboxPage
   SigapStore *store;
   SigapOpd *opd;
   GTimeZone *zone;
+  /* The working days that deadlines count: weekends, holidays and cuti
+   * bersama of the calendars Sigap has. */
+  SigapWorkingDays *days;
 
   /* A paging model: the list view asks only for the rows it shows. It is
    * given to the list view when the page is first shown, so a page that
@@ -65,7 +68,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   SigapComplaintRow *row = SIGAP_COMPLAINT_ROW (gtk_list_item_get_child (item));
 
-  sigap_complaint_row_set_complaint (row, gtk_list_item_get_item (item), self->zone);
+  sigap_complaint_row_set_complaint (row, gtk_list_item_get_item (item), self->zone, self->days,
+                                     g_get_real_time () / G_USEC_PER_SEC);
 }
 
 static void
@@ -75,7 +79,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 {
   SigapComplaintRow *row = SIGAP_COMPLAINT_ROW (gtk_list_item_get_child (item));
 
-  sigap_complaint_row_set_complaint (row, NULL, self->zone);
+  sigap_complaint_row_set_complaint (row, NULL, self->zone, self->days, 0);
 }
 
 static void
@@ -121,6 +125,7 @@ sigap_inbox_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->opd);
   g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_pointer (&self->days, sigap_working_days_unref);
 
   G_OBJECT_CLASS (sigap_inbox_page_parent_class)->dispose (object);
 }
@@ -245,6 +250,15 @@ sigap_inbox_page_set_source (SigapInboxPage *self,
   g_set_object (&self->opd, opd);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   self->zone = sigap_opd_dup_zone (opd);
+  g_clear_pointer (&self->days, sigap_working_days_unref);
+  if (opd != NULL)
+    {
+      g_autoptr(SigapCentralDocuments) central = sigap_central_documents_new (NULL, 0);
+      g_autoptr(GDateTime) today = g_date_time_new_now (self->zone);
+      int year = g_date_time_get_year (today);
+
+      self->days = sigap_working_days_new_from_documents (central, year - 1, year + 1);
+    }
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
