@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
 #include "sigap-complaint-event.h"
 #include "sigap-complaint-import.h"
@@ -1880,74 +1879,19 @@ add_problem (SigapComplaintImport   *self,
   g_ptr_array_add (self->problems, problem);
 }
 
-static const char *
-channel_nick (SigapChannel channel)
-{
-  GEnumClass *klass = g_type_class_peek (SIGAP_TYPE_CHANNEL);
-  GEnumValue *value;
-
-  if (klass == NULL)
-    klass = g_type_class_ref (SIGAP_TYPE_CHANNEL);   /* kept for the process */
-
-  value = g_enum_get_value (klass, channel);
-
-  return value != NULL ? value->value_nick : "";
-}
-
-/* The statement that finds a stored complaint with the same text, time
- * and channel: the store has no call for it, and a lookup per row must
- * stay cheap (received_at is indexed). */
-static sqlite3_stmt *
-prepare_existing (SigapStore  *store,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (sigap_store_get_connection (store),
-                           "SELECT tracking_number FROM complaint "
-                           "WHERE received_at = ?1 AND channel = ?2 AND body = ?3 LIMIT 1",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_debug ("Cannot prepare the duplicate lookup: %s",
-               sqlite3_errmsg (sigap_store_get_connection (store)));
-      sqlite3_finalize (stmt);
-      g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
-                           _("Sigap cannot compare the file with the complaints it already "
-                             "has. Try again; if it keeps failing, restart Sigap."));
-      return NULL;
-    }
-
-  return stmt;
-}
-
 /* Returns the tracking number of a stored complaint like @complaint, or
  * %NULL; FALSE on a database error. */
 static gboolean
-find_existing (sqlite3_stmt    *stmt,
+find_existing (SigapStore      *store,
                SigapComplaint  *complaint,
                char           **tracking_number,
                GError         **error)
 {
-  int rc;
+  g_autoptr(GError) local_error = NULL;
 
-  *tracking_number = NULL;
-
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, sigap_complaint_get_received_at (complaint));
-  sqlite3_bind_text (stmt, 2, channel_nick (sigap_complaint_get_channel (complaint)), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, sigap_complaint_get_body (complaint), -1, SQLITE_STATIC);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *tracking_number = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (!sigap_store_find_similar_complaint (store, complaint, tracking_number, &local_error))
     {
+      g_debug ("Cannot look for complaints like an imported one: %s", local_error->message);
       g_set_error_literal (error, SIGAP_STORE_ERROR, SIGAP_STORE_ERROR_FAILED,
                            _("Sigap cannot compare the file with the complaints it already "
                              "has. Try again; if it keeps failing, restart Sigap."));
@@ -1973,7 +1917,7 @@ typedef struct
   gint64 now;
   GHashTable *refs;   /* reference → row */
   GHashTable *keys;   /* duplicate_key() → row */
-  sqlite3_stmt *existing;
+  SigapStore *store;  /* nullable: to find complaints it already has */
   guint common_fields;  /* the most frequent number of cells of a row */
 } Preview;
 
@@ -2238,9 +2182,9 @@ read_row (SigapComplaintImport  *self,
       goto duplicate;
     }
 
-  if (preview->existing != NULL)
+  if (preview->store != NULL)
     {
-      if (!find_existing (preview->existing, complaint, &existing, error))
+      if (!find_existing (preview->store, complaint, &existing, error))
         {
           row_info_clear (&info);
           return FALSE;
@@ -2323,12 +2267,7 @@ sigap_complaint_import_preview (SigapComplaintImport      *self,
   preview.refs = refs;
   preview.keys = keys;
 
-  if (store != NULL)
-    {
-      preview.existing = prepare_existing (store, error);
-      if (preview.existing == NULL)
-        return FALSE;
-    }
+  preview.store = store;
 
   n_rows = sigap_csv_get_n_rows (self->csv);
 
@@ -2362,8 +2301,6 @@ sigap_complaint_import_preview (SigapComplaintImport      *self,
       self->n_rows++;
       ok = read_row (self, &preview, row, error);
     }
-
-  sqlite3_finalize (preview.existing);
 
   if (!ok)
     {
@@ -2587,7 +2524,6 @@ sigap_complaint_import_commit (SigapComplaintImport  *self,
 {
   g_autoptr(GArray) skipped = NULL;
   g_autoptr(GPtrArray) skipped_numbers = NULL;
-  sqlite3_stmt *existing = NULL;
   int n_written = 0;
 
   g_return_val_if_fail (SIGAP_IS_COMPLAINT_IMPORT (self), -1);
@@ -2606,10 +2542,6 @@ sigap_complaint_import_commit (SigapComplaintImport  *self,
   if (!sigap_store_begin (store, error))
     return -1;
 
-  existing = prepare_existing (store, error);
-  if (existing == NULL)
-    goto failed;
-
   skipped = g_array_new (FALSE, FALSE, sizeof (guint));
   skipped_numbers = g_ptr_array_new_with_free_func (g_free);
 
@@ -2619,7 +2551,7 @@ sigap_complaint_import_commit (SigapComplaintImport  *self,
       const RowInfo *info = &g_array_index (self->rows, RowInfo, i);
       char *tracking_number = NULL;
 
-      if (!find_existing (existing, complaint, &tracking_number, error))
+      if (!find_existing (store, complaint, &tracking_number, error))
         goto failed;
 
       if (tracking_number != NULL)
@@ -2641,8 +2573,6 @@ sigap_complaint_import_commit (SigapComplaintImport  *self,
 
       n_written++;
     }
-
-  g_clear_pointer (&existing, sqlite3_finalize);
 
   if (!sigap_store_commit (store, error))
     {
@@ -2670,7 +2600,6 @@ sigap_complaint_import_commit (SigapComplaintImport  *self,
   return n_written;
 
 failed:
-  g_clear_pointer (&existing, sqlite3_finalize);
   sigap_store_rollback (store);
 
   return -1;

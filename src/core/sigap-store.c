@@ -3251,6 +3251,59 @@ sigap_store_count_complaints (SigapStore *self,
 }
 
 /**
+ * sigap_store_find_similar_complaint:
+ * @complaint: a complaint, stored or not
+ * @tracking_number: (out) (transfer full) (nullable): the tracking number
+ *   of a stored complaint received at the same time, through the same
+ *   channel, with the same text; %NULL if there is none
+ *
+ * Finds a complaint that @complaint repeats, as an import of a file read
+ * twice would. The statement is kept, so a look-up per row stays cheap.
+ *
+ * Returns: %FALSE on a database error
+ */
+gboolean
+sigap_store_find_similar_complaint (SigapStore      *self,
+                                    SigapComplaint  *complaint,
+                                    char           **tracking_number,
+                                    GError         **error)
+{
+  g_autoptr(GEnumClass) channels = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_COMPLAINT (complaint), FALSE);
+  g_return_val_if_fail (tracking_number != NULL, FALSE);
+
+  *tracking_number = NULL;
+
+  stmt = get_stmt (self,
+                   "SELECT tracking_number FROM complaint "
+                   "WHERE received_at = ?1 AND channel = ?2 AND body = ?3 LIMIT 1",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+
+  channels = g_type_class_ref (SIGAP_TYPE_CHANNEL);
+  sqlite3_bind_int64 (stmt, 1, sigap_complaint_get_received_at (complaint));
+  sqlite3_bind_text (stmt, 2, enum_to_nick (channels, sigap_complaint_get_channel (complaint)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sigap_complaint_get_body (complaint), -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *tracking_number = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &kinds[KIND_COMPLAINT], rc, FALSE, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * sigap_store_add_complaint_event:
  *
  * Appends @event to its complaint's timeline, setting its id if empty and

@@ -193,6 +193,10 @@ GPtrArray      *sigap_store_list_complaints   (SigapStore      *self,
                                                GError         **error);
 gint64          sigap_store_count_complaints  (SigapStore      *self,
                                                const char      *opd_id);
+gboolean        sigap_store_find_similar_complaint (SigapStore      *self,
+                                                    SigapComplaint  *complaint,
+                                                    char           **tracking_number,
+                                                    GError         **error);
 
 /* The timeline is append-only: events are added, never changed. */
 gboolean    sigap_store_add_complaint_event   (SigapStore           *self,

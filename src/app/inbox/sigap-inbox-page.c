@@ -49,6 +49,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The holiday calendars are read when the first row is shown, not when
+ * the window starts. */
+static SigapWorkingDays *
+ensure_days (SigapInboxPage *self)
+{
+  if (self->days == NULL)
+    {
+      g_autoptr(SigapCentralDocuments) central = sigap_central_documents_new (NULL, 0);
+      g_autoptr(GDateTime) today = g_date_time_new_now (self->zone);
+      int year = g_date_time_get_year (today);
+
+      self->days = sigap_working_days_new_from_documents (central, year - 1, year + 1);
+    }
+
+  return self->days;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -68,8 +85,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   SigapComplaintRow *row = SIGAP_COMPLAINT_ROW (gtk_list_item_get_child (item));
 
-  sigap_complaint_row_set_complaint (row, gtk_list_item_get_item (item), self->zone, self->days,
-                                     g_get_real_time () / G_USEC_PER_SEC);
+  sigap_complaint_row_set_complaint (row, gtk_list_item_get_item (item), self->zone,
+                                     ensure_days (self), g_get_real_time () / G_USEC_PER_SEC);
 }
 
 static void
@@ -251,14 +268,6 @@ sigap_inbox_page_set_source (SigapInboxPage *self,
   g_clear_pointer (&self->zone, g_time_zone_unref);
   self->zone = sigap_opd_dup_zone (opd);
   g_clear_pointer (&self->days, sigap_working_days_unref);
-  if (opd != NULL)
-    {
-      g_autoptr(SigapCentralDocuments) central = sigap_central_documents_new (NULL, 0);
-      g_autoptr(GDateTime) today = g_date_time_new_now (self->zone);
-      int year = g_date_time_get_year (today);
-
-      self->days = sigap_working_days_new_from_documents (central, year - 1, year + 1);
-    }
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
