@@ -24,6 +24,8 @@
 #include "sigap-post-row.h"
 #include "sigap-week-view.h"
 
+#include "sigap-test-widget.h"
+
 #define HOUR 3600
 #define DAY (24 * HOUR)
 
@@ -151,51 +153,6 @@ post_time (Fixture    *fixture,
 }
 
 static void
-after_paint_cb (GdkFrameClock *frame_clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *frame_clock;
-  gboolean painted = FALSE;
-  gboolean timed_out = FALSE;
-  gulong handler;
-  guint timeout;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  frame_clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (frame_clock);
-
-  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  timeout = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-  gtk_widget_queue_draw (widget);
-
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_signal_handler_disconnect (frame_clock, handler);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_false (timed_out);
-}
-
-static void
 settle (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
@@ -220,7 +177,7 @@ show_page (Fixture    *fixture,
   sigap_calendar_page_set_source (fixture->page, fixture->store, fixture->opd);
 
   gtk_window_present (fixture->window);
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  sigap_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   /* The month and week fill in after the first frame. */
   settle ();
@@ -392,7 +349,7 @@ test_month (Fixture       *fixture,
 
   /* The popover of "+1 more" lists all four. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (more));
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  sigap_test_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_nonnull (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
   chips = chips_in (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more))));
   g_assert_cmpuint (chips->len, ==, 4);
@@ -453,8 +410,8 @@ test_week (Fixture       *fixture,
   g_assert_null (find_chip (GTK_WIDGET (fixture->page), c));
 
   /* It opens at 07.00, not at midnight. */
-  wait_for_frame (GTK_WIDGET (fixture->window));
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  sigap_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  sigap_test_wait_for_frame (GTK_WIDGET (fixture->window));
   scrolled = GTK_SCROLLED_WINDOW (find_descendant (GTK_WIDGET (week_view (fixture)),
                                                    GTK_TYPE_SCROLLED_WINDOW));
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
@@ -574,7 +531,7 @@ test_move (Fixture       *fixture,
     GtkWidget *row = NULL;
 
     sigap_calendar_page_go_to_date (fixture->page, wednesday);
-    wait_for_frame (GTK_WIDGET (fixture->window));
+    sigap_test_wait_for_frame (GTK_WIDGET (fixture->window));
     collect (GTK_WIDGET (fixture->page), SIGAP_TYPE_POST_ROW, rows);
     for (guint i = 0; i < rows->len; i++)
       {
@@ -587,7 +544,7 @@ test_move (Fixture       *fixture,
     gtk_widget_grab_focus (gtk_widget_get_parent (row));
     gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.move-later", NULL);
     g_assert_cmpint (post_time (fixture, a), ==, g_date_time_to_unix (thursday));
-    wait_for_frame (GTK_WIDGET (fixture->window));
+    sigap_test_wait_for_frame (GTK_WIDGET (fixture->window));
     settle ();
     g_assert_true (SIGAP_IS_POST_ROW (gtk_widget_get_first_child (
       gtk_root_get_focus (GTK_ROOT (fixture->window)))));
@@ -700,7 +657,7 @@ test_create (Fixture       *fixture,
 
   /* In the week, at the hour. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.view", "s", "week");
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  sigap_test_wait_for_frame (GTK_WIDGET (fixture->window));
   cell = sigap_week_view_get_hour_cell (week_view (fixture), eleven);
   gtk_widget_grab_focus (cell);
   g_assert_true (sigap_calendar_page_create_post_at_focus (fixture->page));
@@ -784,7 +741,7 @@ test_restore (Fixture       *fixture,
   sigap_calendar_page_set_settings (fixture->page, fixture->settings);
   sigap_calendar_page_set_source (fixture->page, fixture->store, fixture->opd);
   gtk_window_present (fixture->window);
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  sigap_test_wait_for_frame (GTK_WIDGET (fixture->window));
   settle ();
   g_assert_cmpint (sigap_calendar_page_get_view (fixture->page), ==, SIGAP_CALENDAR_VIEW_AGENDA);
   key = sigap_calendar_day_key (sigap_calendar_page_get_date (fixture->page));
@@ -821,7 +778,7 @@ test_signed_out (Fixture       *fixture,
   sigap_calendar_page_set_settings (fixture->page, fixture->settings);
   sigap_calendar_page_set_source (fixture->page, fixture->store, NULL);
   gtk_window_present (fixture->window);
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  sigap_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   g_assert_cmpstr (sigap_calendar_page_get_state (fixture->page), ==, "signed-out");
 

@@ -21,6 +21,8 @@
 #include "sigap-report-page.h"
 #include "sigap-window.h"
 
+#include "sigap-test-widget.h"
+
 #define DAY (24 * 3600)
 
 static SigapApplication *app;
@@ -146,52 +148,6 @@ seed (Fixture *fixture)
       sigap_store_insert_report (fixture->store, report, &error);
       g_assert_no_error (error);
     }
-}
-
-static void
-after_paint_cb (GdkFrameClock *frame_clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @widget's window has painted a frame. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *frame_clock;
-  gboolean painted = FALSE;
-  gboolean timed_out = FALSE;
-  gulong handler;
-  guint timeout;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  frame_clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (frame_clock);
-
-  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  timeout = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-  gtk_widget_queue_draw (widget);
-
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_signal_handler_disconnect (frame_clock, handler);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_false (timed_out);
 }
 
 static SigapNewPostWindow *
@@ -396,7 +352,7 @@ test_window_pages (Fixture       *fixture,
 
   window = sigap_window_new (app, fixture->store, NULL, settings);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
+  sigap_test_wait_for_frame (GTK_WIDGET (window));
 
   g_assert_cmpstr (sigap_opd_get_name (sigap_window_get_opd (window)), ==, "Dinas Kesehatan");
   g_assert_cmpstr (sigap_window_get_visible_page (window), ==, "calendar");
@@ -409,7 +365,7 @@ test_window_pages (Fixture       *fixture,
   g_assert_cmpuint (sigap_calendar_page_get_n_posts (calendar), ==, 2);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "inbox");
-  wait_for_frame (GTK_WIDGET (window));
+  sigap_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpstr (sigap_window_get_visible_page (window), ==, "inbox");
   g_assert_cmpstr (sigap_inbox_page_get_state (inbox), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (sigap_inbox_page_get_model (inbox)), ==, 3);
@@ -420,7 +376,7 @@ test_window_pages (Fixture       *fixture,
   g_assert_false (sigap_inbox_page_get_presentation_mode (inbox));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "report");
-  wait_for_frame (GTK_WIDGET (window));
+  sigap_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_cmpstr (sigap_window_get_visible_page (window), ==, "report");
   g_assert_cmpstr (sigap_report_page_get_state (report), ==, "list");
   g_assert_cmpuint (sigap_report_page_get_n_reports (report), ==, 2);
@@ -433,7 +389,7 @@ test_window_pages (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compose", NULL));
   composer = find_composer ();
   g_assert_nonnull (composer);
-  wait_for_frame (GTK_WIDGET (composer));
+  sigap_test_wait_for_frame (GTK_WIDGET (composer));
 
   gtk_widget_activate_action (GTK_WIDGET (composer), "new-post.save", NULL);
   g_assert_nonnull (sigap_new_post_window_get_error (composer));
@@ -452,7 +408,7 @@ test_window_pages (Fixture       *fixture,
   g_assert_cmpint (sigap_store_count_posts (fixture->store, NULL), ==, 4);
   g_assert_cmpstr (sigap_window_get_visible_page (window), ==, "calendar");
   g_assert_cmpuint (sigap_calendar_page_get_n_posts (calendar), ==, 3);
-  wait_for_frame (GTK_WIDGET (window));
+  sigap_test_wait_for_frame (GTK_WIDGET (window));
 
   /* A day or an hour of the calendar asks for a post there: the composer
    * opens at that time. */
@@ -501,7 +457,7 @@ test_window_signed_out (Fixture       *fixture,
 
   window = sigap_window_new (app, fixture->store, NULL, settings);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
+  sigap_test_wait_for_frame (GTK_WIDGET (window));
 
   g_assert_null (sigap_window_get_opd (window));
   g_assert_cmpstr (sigap_calendar_page_get_state (SIGAP_CALENDAR_PAGE (sigap_window_get_page (window, "calendar"))),
@@ -531,7 +487,7 @@ test_window_error (void)
 
   window = sigap_window_new (app, NULL, error, settings);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window));
+  sigap_test_wait_for_frame (GTK_WIDGET (window));
 
   g_assert_cmpstr (sigap_window_get_visible_page (window), ==, "error");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compose", NULL);
