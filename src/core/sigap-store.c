@@ -291,6 +291,20 @@ static const char * const migrations[] = {
   "ALTER TABLE post_revision ADD COLUMN resolved_at INTEGER;"
   "CREATE INDEX post_revision_open ON post_revision (post_id)"
   "  WHERE kind = 'losing-edit' AND resolved_at IS NULL;",
+
+  /* 6: an OPD's canned replies to complaints, with placeholders ({nama},
+   * {nomor}, {opd}, {tanggal}) filled in before the admin edits and sends
+   * them. */
+  "CREATE TABLE reply_template ("
+  "  id TEXT PRIMARY KEY,"
+  "  opd_id TEXT NOT NULL REFERENCES opd (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL CHECK (title <> ''),"
+  "  body TEXT NOT NULL CHECK (body <> ''),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX reply_template_opd ON reply_template (opd_id, position);",
 };
 
 typedef enum
