@@ -7,7 +7,7 @@
 # Prints a table and writes every figure to BUILD/bench-results.json as
 # {"NAME": {"value": V, "unit": "...", "target": T}}. The startup and
 # calendar figures need a display (dev bench provides Xvfb); `--only sync`
-# runs the sync figures alone, without one.
+# and `--only inbox` run those figures alone, without one.
 
 import argparse
 import json
@@ -175,6 +175,49 @@ def bench_calendar(build, workdir):
     }
 
 
+def bench_inbox(build, workdir):
+    """Searching the complaint inbox of the benchmark regency
+    (tests/bench/inbox-bench.c): about 200 searches typed a letter at a
+    time through the inbox's list model, and the same searches on plain
+    SQLite as the floor; the saved filters, alone and with searches.
+    inbox_open_ms (the inbox page shown with its first rows) needs a
+    display and a GTK mode of inbox-bench: add it here when it has one."""
+    db = os.path.join(build, "bench", "bench.db")
+    os.makedirs(os.path.dirname(db), exist_ok=True)
+    seed_database(build, db)
+
+    out = subprocess.run([os.path.join(build, "tests/bench/inbox-bench"), db],
+                         env=dict(os.environ, TMPDIR=workdir), check=True,
+                         capture_output=True, text=True).stdout
+    series = {}
+    for line in out.splitlines():
+        name, _, rest = line.partition(" ")
+        try:
+            series[name] = [float(v) for v in rest.split()]
+        except ValueError:
+            print(line, file=sys.stderr)
+    if series["complaints"][0] != BENCH_COMPLAINTS:
+        raise RuntimeError(f"the inbox held {series['complaints'][0]:g} complaints")
+    for name in ("search", "search_floor", "filter"):
+        print(f"inbox {name}: {len(series[name])} samples, median "
+              f"{statistics.median(series[name]):.2f} ms", file=sys.stderr)
+
+    def figure(name, fraction, target=None):
+        value = percentile(series[name], fraction)
+        return {"value": round(value, 2), "unit": "ms", "target": target}
+
+    return {
+        # A search as the user types, through the list model: the count
+        # and the first 50 rows.
+        "inbox_search_p95_ms": figure("search", 0.95, target=20),
+        # The same searches, a plain FTS5 MATCH with LIMIT 50 and a count.
+        "inbox_search_floor_p95_ms": figure("search_floor", 0.95),
+        # The saved filters (late, due soon, not verified, mine), alone
+        # and with searches.
+        "inbox_filter_p95_ms": figure("filter", 0.95),
+    }
+
+
 def start_server(build, db):
     """Runs `sigap-server serve` on loopback; returns (process, URL)."""
     proc = subprocess.Popen([os.path.join(build, "src/server/sigap-server"), "serve",
@@ -260,8 +303,8 @@ def main():
     parser = argparse.ArgumentParser(description="Sigap benchmarks")
     parser.add_argument("--build", required=True)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--only", choices=("startup", "sync", "calendar"),
-                        help="run one group of benchmarks (sync needs no display)")
+    parser.add_argument("--only", choices=("startup", "sync", "calendar", "inbox"),
+                        help="run one group of benchmarks (sync and inbox need no display)")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
 
@@ -274,6 +317,8 @@ def main():
             results.update(bench_sync(build, workdir))
         if args.only in (None, "calendar"):
             results.update(bench_calendar(build, workdir))
+        if args.only in (None, "inbox"):
+            results.update(bench_inbox(build, workdir))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

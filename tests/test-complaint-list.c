@@ -265,6 +265,142 @@ test_opd_filter (Fixture       *f,
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (empty), 0));
 }
 
+static SigapComplaint *
+add_text (Fixture    *f,
+          const char *body,
+          gint64      received_at)
+{
+  g_autoptr(GError) error = NULL;
+  SigapComplaint *complaint = sigap_complaint_new ();
+
+  sigap_complaint_set_opd_id (complaint, sigap_opd_get_id (f->opd));
+  sigap_complaint_set_received_at (complaint, received_at);
+  sigap_complaint_set_body (complaint, body);
+  sigap_store_insert_complaint (f->store, complaint, &error);
+  g_assert_no_error (error);
+
+  return complaint;
+}
+
+static void
+assert_list_is (SigapComplaintList  *list,
+                const char          *opd_id,
+                SigapComplaintQuery *query)
+{
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(SigapStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model = G_LIST_MODEL (list);
+
+  g_object_get (list, "store", &store, NULL);
+  expected = sigap_store_list_complaints_matching (store, opd_id, query, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected->len);
+
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(SigapComplaint) item = g_list_model_get_item (model, i);
+
+      g_assert_nonnull (item);
+      g_assert_cmpstr (sigap_complaint_get_id (item), ==,
+                       sigap_complaint_get_id (g_ptr_array_index (expected, i)));
+    }
+  g_assert_null (g_list_model_get_item (model, expected->len));
+}
+
+/* A query changes what the list holds; paging stays. */
+static void
+test_query (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SigapComplaintList) list = NULL;
+  g_autoptr(SigapComplaintQuery) query = sigap_complaint_query_new ();
+  g_autoptr(SigapComplaintQuery) oldest = NULL;
+  g_autoptr(SigapComplaint) first = NULL;
+  GListModel *model;
+  Changes changes = { 0 };
+
+  /* 250 complaints about drainage, over three pages */
+  for (guint i = 0; i < 250; i++)
+    g_object_unref (add_text (f, i % 2 ? "Drainase tersumbat" : "Drainase meluap",
+                              1740000000 + i * 60));
+
+  list = sigap_complaint_list_new (f->store, NULL);
+  model = G_LIST_MODEL (list);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  g_signal_connect (list, "notify::n-items", G_CALLBACK (notify_n_items_cb), &changes);
+  g_assert_null (sigap_complaint_list_get_query (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_COMPLAINTS + 250);
+
+  sigap_complaint_query_set_text (query, "drain");
+  sigap_complaint_list_set_query (list, query);
+  g_assert_cmpuint (changes.calls, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, N_COMPLAINTS + 250);
+  g_assert_cmpuint (changes.added, ==, 250);
+  g_assert_cmpuint (changes.notifies, ==, 1);
+  assert_list_is (list, NULL, query);
+  g_assert_true (sigap_complaint_query_equal (sigap_complaint_list_get_query (list), query));
+
+  /* The list keeps a copy: changing the query changes nothing until it
+   * is set again. */
+  sigap_complaint_query_set_text (query, "drainase meluap");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 250);
+  sigap_complaint_list_set_query (list, query);
+  g_assert_cmpuint (changes.calls, ==, 2);
+  g_assert_cmpuint (changes.removed, ==, 250);
+  g_assert_cmpuint (changes.added, ==, 125);
+  assert_list_is (list, NULL, query);
+
+  /* The same query again: nothing to tell */
+  sigap_complaint_list_set_query (list, query);
+  g_assert_cmpuint (changes.calls, ==, 2);
+
+  /* Another order, the same number of items */
+  oldest = sigap_complaint_query_copy (query);
+  sigap_complaint_query_set_sort (oldest, SIGAP_COMPLAINT_SORT_OLDEST);
+  g_object_set (list, "query", oldest, NULL);
+  g_assert_cmpuint (changes.calls, ==, 3);
+  g_assert_cmpuint (changes.removed, ==, 125);
+  g_assert_cmpuint (changes.added, ==, 125);
+  g_assert_cmpuint (changes.notifies, ==, 2);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpint (sigap_complaint_get_received_at (first), ==, 1740000000);
+  assert_list_is (list, NULL, oldest);
+
+  /* Reload keeps the query and sees new rows */
+  g_object_unref (add_text (f, "Drainase meluap lagi", 1750000000));
+  sigap_complaint_list_reload (list);
+  g_assert_cmpuint (changes.added, ==, 126);
+  assert_list_is (list, NULL, oldest);
+
+  /* NULL: everything, as before */
+  sigap_complaint_list_set_query (list, NULL);
+  g_assert_null (sigap_complaint_list_get_query (list));
+  g_assert_cmpuint (changes.added, ==, N_COMPLAINTS + 251);
+  assert_list_is (list, NULL, NULL);
+}
+
+/* With an OPD and a query, only that OPD's matches */
+static void
+test_query_opd (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SigapComplaintList) list = NULL;
+  g_autoptr(SigapComplaintQuery) query = sigap_complaint_query_new_unverified ();
+
+  list = sigap_complaint_list_new (f->store, sigap_opd_get_id (f->other_opd));
+  sigap_complaint_list_set_query (list, query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, (N_COMPLAINTS + 3) / 4);
+  assert_list_is (list, sigap_opd_get_id (f->other_opd), query);
+
+  sigap_complaint_query_set_text (query, "xyzzy");
+  sigap_complaint_list_set_query (list, query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 0));
+}
+
 /* The list keeps its store alive. */
 static void
 test_owns_store (Fixture       *f,
@@ -296,6 +432,8 @@ main (int   argc,
   ADD ("/complaint-list/reload", test_reload);
   ADD ("/complaint-list/opd-filter", test_opd_filter);
   ADD ("/complaint-list/owns-store", test_owns_store);
+  ADD ("/complaint-list/query", test_query);
+  ADD ("/complaint-list/query-opd", test_query_opd);
 
 #undef ADD
 

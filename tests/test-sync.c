@@ -616,6 +616,449 @@ test_interrupted_pull (Fixture       *f,
   assert_admin_replica (f, b);
 }
 
+/* Complaint workflow {{{ */
+
+/* The holidays the server counts with (the shipped calendars, as it has
+ * no stored copy), for the desktop to count the same. */
+static SigapWorkingDays *
+shipped_working_days (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  SigapWorkingDays *days = sigap_working_days_new ();
+  int year = g_date_time_get_year (now);
+
+  for (int y = year - 1; y <= year + 1; y++)
+    {
+      g_autofree char *name = sigap_central_schema_document_name (SIGAP_CENTRAL_DOCUMENT_HOLIDAYS,
+                                                                  y);
+      g_autoptr(GBytes) bytes = sigap_central_documents_read_shipped (name, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+
+      if (bytes == NULL)
+        continue;
+      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
+      sigap_working_days_add_holidays (days, json_parser_get_root (parser), &error);
+      g_assert_no_error (error);
+    }
+
+  return days;
+}
+
+/* A complaint of the server's, put in @status at @opd_code by hand. */
+static char *
+server_complaint_in (Fixture              *f,
+                     SigapComplaintStatus  status,
+                     const char           *opd_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapOpd) opd = sigap_store_find_opd_by_code (f->server, opd_code, &error);
+  g_autoptr(GPtrArray) complaints = sigap_store_list_complaints (f->server, NULL, 0, 0, &error);
+  SigapComplaint *complaint;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (complaints->len, >, 0);
+  complaint = complaints->pdata[0];
+  sigap_complaint_set_status (complaint, status);
+  sigap_complaint_set_opd_id (complaint, sigap_opd_get_id (opd));
+  sigap_complaint_set_public_issue (complaint, FALSE);
+  sigap_complaint_set_assignee_id (complaint, NULL);
+  sigap_complaint_set_resolved_at (complaint, 0);
+  sigap_store_update_complaint (f->server, complaint, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (sigap_complaint_get_id (complaint));
+}
+
+static SigapComplaint *
+get_complaint (SigapStore *store,
+               const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  SigapComplaint *complaint = sigap_store_get_complaint (store, id, &error);
+
+  g_assert_no_error (error);
+
+  return complaint;
+}
+
+static void
+apply_step (Client           *c,
+            const char       *id,
+            const char       *action,
+            const char       *note,
+            const char       *opd_id,
+            SigapWorkingDays *days)
+{
+  g_autoptr(SigapComplaint) complaint = get_complaint (c->store, id);
+  g_autoptr(GError) error = NULL;
+
+  sigap_complaint_workflow_apply (c->store, c->user, complaint, action, note, opd_id, days,
+                                  &error);
+  g_assert_no_error (error);
+}
+
+/* The last @n actions of the timeline, oldest first, comma-separated. */
+static char *
+last_actions (SigapStore *store,
+              const char *id,
+              guint       n)
+{
+  g_autoptr(GPtrArray) events = sigap_store_list_complaint_events (store, id, NULL);
+  g_autoptr(GString) actions = g_string_new (NULL);
+
+  g_assert_cmpuint (events->len, >=, n);
+  for (guint i = events->len - n; i < events->len; i++)
+    g_string_append_printf (actions, "%s%s", actions->len > 0 ? "," : "",
+                            sigap_complaint_event_get_action (events->pdata[i]));
+
+  return g_string_free (g_steal_pointer (&actions), FALSE);
+}
+
+static gint64
+wib_day (gint64 t)
+{
+  return (t + 7 * 3600) / 86400;
+}
+
+/* The verifikator verifies and routes on a desktop, Dinkes takes the
+ * complaint up, answers, assigns and resolves it on another: after each
+ * sync the server has the same status, OPD, deadline and timeline. */
+static void
+test_complaint_workflow (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(Client) verifikator = client_new (f, "verifikator");
+  g_autoptr(Client) dinkes = client_new (f, "dinkes");
+  g_autoptr(SigapWorkingDays) days = shipped_working_days ();
+  g_autoptr(SigapOpd) dinkes_opd = sigap_store_find_opd_by_code (f->server, "dinkes", NULL);
+  g_autoptr(SigapUser) staff = NULL;
+  g_autoptr(SigapComplaint) local = NULL;
+  g_autoptr(SigapComplaint) on_server = NULL;
+  g_autoptr(GPtrArray) server_events = NULL;
+  g_autoptr(GPtrArray) local_events = NULL;
+  g_autofree char *id = server_complaint_in (f, SIGAP_COMPLAINT_STATUS_RECEIVED, "diskominfo");
+  g_autofree char *actions = NULL;
+  SigapComplaintEvent *routed;
+  gint64 local_due_at;
+  gint64 local_at;
+
+  add_user (f, "dinkes2", "dinkes", SIGAP_ROLE_ADMIN_OPD);
+  client_login (verifikator, "verifikator", SIGAP_DEMO_PASSWORD);
+  client_login (dinkes, "dinkes", SIGAP_DEMO_PASSWORD);
+  client_sync_ok (verifikator);
+  client_sync_ok (dinkes);
+  g_assert_null (sigap_store_get_complaint (dinkes->store, id, NULL));
+
+  apply_step (verifikator, id, "verified", NULL, NULL, days);
+  apply_step (verifikator, id, "routed", "Diteruskan ke Dinas Kesehatan.",
+              sigap_opd_get_id (dinkes_opd), days);
+  local = get_complaint (verifikator->store, id);
+  local_due_at = sigap_complaint_get_due_at (local);
+  local_events = sigap_store_list_complaint_events (verifikator->store, id, NULL);
+  local_at = sigap_complaint_event_get_created_at (local_events->pdata[local_events->len - 1]);
+  g_assert_cmpint (sigap_store_count_outbox (verifikator->store), ==, 2);
+
+  client_sync_ok (verifikator);
+  g_assert_null (sigap_sync_client_get_last_rejection (verifikator->client));
+
+  on_server = get_complaint (f->server, id);
+  g_assert_cmpint (sigap_complaint_get_status (on_server), ==, SIGAP_COMPLAINT_STATUS_ROUTED);
+  g_assert_cmpstr (sigap_complaint_get_opd_id (on_server), ==, sigap_opd_get_id (dinkes_opd));
+  actions = last_actions (f->server, id, 2);
+  g_assert_cmpstr (actions, ==, "verified,routed");
+  server_events = sigap_store_list_complaint_events (f->server, id, NULL);
+  routed = server_events->pdata[server_events->len - 1];
+  g_assert_cmpstr (sigap_complaint_event_get_actor_id (routed), ==,
+                   sigap_user_get_id (verifikator->user));
+  /* The same deadline, counted the same way, unless the server took the
+   * step on another day. */
+  if (wib_day (sigap_complaint_event_get_created_at (routed)) == wib_day (local_at))
+    g_assert_cmpint (sigap_complaint_get_due_at (on_server), ==, local_due_at);
+  g_assert_cmpint (sigap_complaint_get_due_at (on_server), >, local_at);
+
+  /* The verifikator's desktop has the server's copy now. */
+  g_clear_object (&local);
+  local = get_complaint (verifikator->store, id);
+  g_assert_cmpint (sigap_complaint_get_version (local), ==,
+                   sigap_complaint_get_version (on_server));
+  g_assert_cmpint (sigap_complaint_get_due_at (local), ==,
+                   sigap_complaint_get_due_at (on_server));
+
+  /* Dinkes receives it and handles it. */
+  client_sync_ok (dinkes);
+  g_clear_object (&local);
+  local = get_complaint (dinkes->store, id);
+  g_assert_cmpint (sigap_complaint_get_status (local), ==, SIGAP_COMPLAINT_STATUS_ROUTED);
+  staff = sigap_store_find_user_by_name (dinkes->store, "dinkes2", NULL);
+  g_assert_nonnull (staff);
+
+  apply_step (dinkes, id, "in-progress", NULL, NULL, days);
+  apply_step (dinkes, id, "answered", "Terima kasih, aduan Anda sedang kami tangani.", NULL,
+              days);
+  apply_step (dinkes, id, "assigned", sigap_user_get_id (staff), NULL, days);
+  apply_step (dinkes, id, "resolved", "Jalan sudah diperbaiki pada Senin.", NULL, days);
+  g_assert_cmpint (sigap_store_count_outbox (dinkes->store), ==, 4);
+  client_sync_ok (dinkes);
+  g_assert_null (sigap_sync_client_get_last_rejection (dinkes->client));
+
+  g_clear_object (&on_server);
+  on_server = get_complaint (f->server, id);
+  g_assert_cmpint (sigap_complaint_get_status (on_server), ==, SIGAP_COMPLAINT_STATUS_RESOLVED);
+  g_assert_cmpint (sigap_complaint_get_resolved_at (on_server), >, 0);
+  g_assert_cmpstr (sigap_complaint_get_assignee_id (on_server), ==, sigap_user_get_id (staff));
+  g_clear_pointer (&actions, g_free);
+  actions = last_actions (f->server, id, 6);
+  g_assert_cmpstr (actions, ==, "verified,routed,in-progress,answered,assigned,resolved");
+  g_clear_pointer (&actions, g_free);
+  actions = last_actions (dinkes->store, id, 6);
+  g_assert_cmpstr (actions, ==, "verified,routed,in-progress,answered,assigned,resolved");
+
+  assert_admin_replica (f, dinkes);
+  client_sync_ok (verifikator);
+  g_clear_object (&local);
+  local = get_complaint (verifikator->store, id);
+  g_assert_cmpint (sigap_complaint_get_status (local), ==, SIGAP_COMPLAINT_STATUS_RESOLVED);
+}
+
+/* A complaint recorded offline reaches the server, which gives it its own
+ * tracking number; the desktop's provisional one, taken meanwhile by
+ * another complaint, gives way. */
+static void
+test_record_complaint (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(Client) dinkes = client_new (f, "dinkes");
+  g_autoptr(SigapComplaint) complaint = sigap_complaint_new ();
+  g_autoptr(SigapComplaint) taken = sigap_complaint_new ();
+  g_autoptr(SigapComplaint) on_server = NULL;
+  g_autoptr(SigapComplaint) local = NULL;
+  g_autoptr(SigapComplaint) local_taken = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *provisional = NULL;
+
+  client_login (dinkes, "dinkes", SIGAP_DEMO_PASSWORD);
+  client_sync_ok (dinkes);
+
+  sigap_complaint_set_channel (complaint, SIGAP_CHANNEL_WALK_IN);
+  sigap_complaint_set_kind (complaint, SIGAP_COMPLAINT_KIND_COMPLAINT);
+  sigap_complaint_set_citizen_name (complaint, "Budi Santoso");
+  sigap_complaint_set_kecamatan (complaint, "Sukamaju");
+  sigap_complaint_set_body (complaint, "Obat di puskesmas sering kosong.");
+
+  /* Offline. */
+  sigap_sync_client_set_server_url (dinkes->client, "http://127.0.0.1:1");
+  sigap_complaint_workflow_record (dinkes->store, dinkes->user, NULL, complaint, NULL, &error);
+  g_assert_no_error (error);
+  provisional = g_strdup (sigap_complaint_get_tracking_number (complaint));
+  g_assert_true (g_str_has_prefix (provisional, "ADU-"));
+  g_assert_false (client_sync (dinkes, &error));
+  g_assert_error (error, SIGAP_SYNC_ERROR, SIGAP_SYNC_ERROR_NETWORK);
+  g_clear_error (&error);
+  g_assert_cmpint (sigap_sync_client_get_pending (dinkes->client), ==, 2);
+
+  /* Meanwhile the server gives that number to another Dinkes complaint. */
+  sigap_complaint_set_tracking_number (taken, provisional);
+  sigap_complaint_set_channel (taken, SIGAP_CHANNEL_WEB_FORM);
+  sigap_complaint_set_body (taken, "Antrean BPJS terlalu panjang.");
+  sigap_complaint_set_opd_id (taken, sigap_user_get_opd_id (dinkes->user));
+  sigap_store_insert_complaint (f->server, taken, &error);
+  g_assert_no_error (error);
+
+  sigap_sync_client_set_server_url (dinkes->client, f->url);
+  client_sync_ok (dinkes);
+  g_assert_null (sigap_sync_client_get_last_rejection (dinkes->client));
+
+  on_server = get_complaint (f->server, sigap_complaint_get_id (complaint));
+  g_assert_cmpint (sigap_complaint_get_status (on_server), ==, SIGAP_COMPLAINT_STATUS_RECEIVED);
+  g_assert_cmpstr (sigap_complaint_get_opd_id (on_server), ==,
+                   sigap_user_get_opd_id (dinkes->user));
+  g_assert_cmpstr (sigap_complaint_get_body (on_server), ==, "Obat di puskesmas sering kosong.");
+  g_assert_true (g_str_has_prefix (sigap_complaint_get_tracking_number (on_server), "ADU-"));
+  g_assert_cmpstr (sigap_complaint_get_tracking_number (on_server), !=, provisional);
+  g_assert_cmpint (sigap_complaint_get_due_at (on_server), >,
+                   sigap_complaint_get_received_at (on_server) - 60);
+
+  /* Its timeline opens with the admin's "created". */
+  events = sigap_store_list_complaint_events (f->server, sigap_complaint_get_id (complaint),
+                                              NULL);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpstr (sigap_complaint_event_get_action (events->pdata[0]), ==, "created");
+  g_assert_cmpstr (sigap_complaint_event_get_actor_id (events->pdata[0]), ==,
+                   sigap_user_get_id (dinkes->user));
+
+  /* The desktop has the server's numbers for both. */
+  local = get_complaint (dinkes->store, sigap_complaint_get_id (complaint));
+  g_assert_cmpstr (sigap_complaint_get_tracking_number (local), ==,
+                   sigap_complaint_get_tracking_number (on_server));
+  local_taken = get_complaint (dinkes->store, sigap_complaint_get_id (taken));
+  g_assert_cmpstr (sigap_complaint_get_tracking_number (local_taken), ==, provisional);
+  assert_admin_replica (f, dinkes);
+}
+
+/* A step the server refuses is undone on the desktop that took it. */
+static void
+test_refused_step (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(Client) a = client_new (f, "a");
+  g_autoptr(Client) b = client_new (f, "b");
+  g_autoptr(SigapComplaint) local = NULL;
+  g_autoptr(SigapComplaint) on_server = NULL;
+  g_autoptr(GPtrArray) local_events = NULL;
+  g_autoptr(GPtrArray) server_events = NULL;
+  g_autofree char *id = server_complaint_in (f, SIGAP_COMPLAINT_STATUS_ROUTED, "dinkes");
+  g_autofree char *actions = NULL;
+
+  add_user (f, "dinkes2", "dinkes", SIGAP_ROLE_ADMIN_OPD);
+  client_login (a, "dinkes", SIGAP_DEMO_PASSWORD);
+  client_login (b, "dinkes2", SIGAP_DEMO_PASSWORD);
+  client_sync_ok (a);
+  client_sync_ok (b);
+
+  /* B takes it up first … */
+  apply_step (b, id, "in-progress", NULL, NULL, NULL);
+  client_sync_ok (b);
+
+  /* … while A, not synced yet, hands it back. */
+  apply_step (a, id, "not-our-authority", "Bukan kewenangan Dinkes.", NULL, NULL);
+  local = get_complaint (a->store, id);
+  g_assert_cmpint (sigap_complaint_get_status (local), ==,
+                   SIGAP_COMPLAINT_STATUS_NOT_OUR_AUTHORITY);
+  g_clear_object (&local);
+
+  client_sync_ok (a);
+  g_assert_nonnull (sigap_sync_client_get_last_rejection (a->client));
+
+  on_server = get_complaint (f->server, id);
+  g_assert_cmpint (sigap_complaint_get_status (on_server), ==,
+                   SIGAP_COMPLAINT_STATUS_IN_PROGRESS);
+  local = get_complaint (a->store, id);
+  g_assert_cmpint (sigap_complaint_get_status (local), ==, SIGAP_COMPLAINT_STATUS_IN_PROGRESS);
+  g_assert_cmpstr (sigap_complaint_get_opd_id (local), ==, sigap_complaint_get_opd_id (on_server));
+  actions = last_actions (a->store, id, 1);
+  g_assert_cmpstr (actions, ==, "in-progress");
+  local_events = sigap_store_list_complaint_events (a->store, id, NULL);
+  server_events = sigap_store_list_complaint_events (f->server, id, NULL);
+  g_assert_cmpuint (local_events->len, ==, server_events->len);
+  assert_admin_replica (f, a);
+}
+
+/* The error of every mutation the server rejected, as "code:field". */
+static char *
+rejections (Fixture *f)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+  sqlite3 *db = sigap_store_get_connection (f->server);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT result FROM sync_mutation ORDER BY rowid",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 0),
+                                                   NULL);
+      JsonObject *result = json_node_get_object (node);
+      JsonObject *error;
+
+      if (!g_str_equal (json_object_get_string_member (result, "status"), "rejected"))
+        continue;
+      error = json_object_get_object_member (result, "error");
+      g_string_append_printf (found, "%s%s:%s", found->len > 0 ? "," : "",
+                              json_object_get_string_member (error, "code"),
+                              json_object_get_string_member_with_default (error, "field", ""));
+    }
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&found), FALSE);
+}
+
+static void
+add_raw_event (Client               *c,
+               const char           *id,
+               const char           *action,
+               SigapComplaintStatus  status,
+               const char           *note)
+{
+  g_autoptr(SigapComplaintEvent) event = sigap_complaint_event_new ();
+  g_autoptr(GError) error = NULL;
+
+  sigap_complaint_event_set_complaint_id (event, id);
+  sigap_complaint_event_set_action (event, action);
+  sigap_complaint_event_set_note (event, note);
+  sigap_complaint_event_set_from_status (event, status);
+  sigap_complaint_event_set_to_status (event, status);
+  sigap_store_add_complaint_event (c->store, event, &error);
+  g_assert_no_error (error);
+}
+
+/* Events that bypass the desktop's checks are refused by the server's,
+ * which are the same, and taken off the desktop's timeline. */
+static void
+test_server_refuses (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Client) dinkes = client_new (f, "dinkes");
+  g_autoptr(Client) bpbd = client_new (f, "bpbd");
+  g_autoptr(SigapComplaint) before = NULL;
+  g_autoptr(SigapComplaint) after = NULL;
+  g_autoptr(GPtrArray) server_events = NULL;
+  g_autoptr(GPtrArray) local_events = NULL;
+  g_autofree char *id = server_complaint_in (f, SIGAP_COMPLAINT_STATUS_IN_PROGRESS, "dinkes");
+  g_autofree char *found = NULL;
+  guint n_events;
+
+  client_login (bpbd, "bpbd", SIGAP_DEMO_PASSWORD);
+  client_login (dinkes, "dinkes", SIGAP_DEMO_PASSWORD);
+  client_sync_ok (dinkes);
+  before = get_complaint (f->server, id);
+  server_events = sigap_store_list_complaint_events (f->server, id, NULL);
+  n_events = server_events->len;
+  g_assert_cmpuint (n_events, >, 0);
+  g_clear_pointer (&server_events, g_ptr_array_unref);
+
+  /* A user of another OPD; an answer and a note need their text. */
+  add_raw_event (dinkes, id, "assigned", SIGAP_COMPLAINT_STATUS_IN_PROGRESS,
+                 sigap_user_get_id (bpbd->user));
+  add_raw_event (dinkes, id, "answered", SIGAP_COMPLAINT_STATUS_IN_PROGRESS, NULL);
+  add_raw_event (dinkes, id, "note", SIGAP_COMPLAINT_STATUS_IN_PROGRESS, " ");
+  client_sync_ok (dinkes);
+  g_assert_nonnull (sigap_sync_client_get_last_rejection (dinkes->client));
+
+  /* Only the first event of a timeline is "created". */
+  {
+    g_autoptr(SigapComplaint) received = get_complaint (f->server, id);
+    g_autoptr(GError) error = NULL;
+
+    sigap_complaint_set_status (received, SIGAP_COMPLAINT_STATUS_RECEIVED);
+    sigap_store_update_complaint (f->server, received, &error);
+    g_assert_no_error (error);
+    g_clear_object (&before);
+    before = g_object_ref (received);
+  }
+  client_sync_ok (dinkes);
+  add_raw_event (dinkes, id, "created", SIGAP_COMPLAINT_STATUS_RECEIVED, "Lagi");
+  client_sync_ok (dinkes);
+
+  found = rejections (f);
+  g_assert_cmpstr (found, ==,
+                   "invalid_request:note,invalid_request:note,invalid_request:note,"
+                   "invalid_transition:action");
+
+  after = get_complaint (f->server, id);
+  g_assert_cmpint (sigap_complaint_get_version (after), ==, sigap_complaint_get_version (before));
+  server_events = sigap_store_list_complaint_events (f->server, id, NULL);
+  g_assert_cmpuint (server_events->len, ==, n_events);
+  local_events = sigap_store_list_complaint_events (dinkes->store, id, NULL);
+  g_assert_cmpuint (local_events->len, ==, n_events);
+  assert_admin_replica (f, dinkes);
+}
+
+/* }}} */
+
 static void
 seed_template (void)
 {
@@ -643,6 +1086,13 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  /* The shipped holiday calendars, for the server's deadlines. */
+  {
+    g_autofree char *data_dir = g_test_build_filename (G_TEST_DIST, "..", "data", NULL);
+
+    g_setenv ("SIGAP_DATA_DIR", data_dir, TRUE);
+  }
+
   seed_template ();
 
   ADD ("/sync/first", test_first_sync);
@@ -651,6 +1101,10 @@ main (int   argc,
   ADD ("/sync/retry", test_retry);
   ADD ("/sync/route-complaint", test_route_complaint);
   ADD ("/sync/interrupted-pull", test_interrupted_pull);
+  ADD ("/sync/complaint-workflow", test_complaint_workflow);
+  ADD ("/sync/record-complaint", test_record_complaint);
+  ADD ("/sync/refused-step", test_refused_step);
+  ADD ("/sync/server-refuses", test_server_refuses);
 
   status = g_test_run ();
 

@@ -20,9 +20,10 @@
  * SigapComplaintList:
  *
  * The complaints of an OPD (or all complaints), newest received first, as
- * a #GListModel. It counts the rows once and reads pages of rows from the
- * store when they are asked for, keeping the few most recently used.
- * Call sigap_complaint_list_reload() after writing complaints.
+ * a #GListModel; or those a #SigapComplaintQuery matches, in its order.
+ * It counts the rows once and reads pages of rows from the store when
+ * they are asked for, keeping the few most recently used. Call
+ * sigap_complaint_list_reload() after writing complaints.
  */
 struct _SigapComplaintList
 {
@@ -31,6 +32,12 @@ struct _SigapComplaintList
   SigapStore *store;
   char *opd_id;
   guint n_items;
+
+  /* The query as set, and the one the rows are read with: its time
+   * fixed when it was set or reloaded, so that every page agrees with
+   * the count. */
+  SigapComplaintQuery *query;
+  SigapComplaintQuery *snapshot;
 
   /* page number → GPtrArray of SigapComplaint */
   GHashTable *pages;
@@ -48,24 +55,67 @@ enum {
   PROP_STORE,
   PROP_OPD_ID,
   PROP_N_ITEMS,
+  PROP_QUERY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static guint
-count_items (SigapComplaintList *self)
-{
-  gint64 n = sigap_store_count_complaints (self->store, self->opd_id);
-
-  return (guint) CLAMP (n, 0, G_MAXUINT);
-}
 
 static void
 clear_pages (SigapComplaintList *self)
 {
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
+}
+
+static guint
+count_items (SigapComplaintList *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+
+  if (self->snapshot == NULL)
+    n = sigap_store_count_complaints (self->store, self->opd_id);
+  else
+    n = sigap_store_count_complaints_matching (self->store, self->opd_id, self->snapshot,
+                                               &error);
+  if (n < 0)
+    g_debug ("Cannot count complaints: %s", error->message);
+
+  return (guint) CLAMP (n, 0, G_MAXUINT);
+}
+
+static void
+take_snapshot (SigapComplaintList *self)
+{
+  g_clear_object (&self->snapshot);
+
+  if (self->query == NULL)
+    return;
+
+  self->snapshot = sigap_complaint_query_copy (self->query);
+  if (sigap_complaint_query_get_now (self->snapshot) == 0)
+    sigap_complaint_query_set_now (self->snapshot,
+                                   g_get_real_time () / G_USEC_PER_SEC,
+                                   sigap_complaint_query_get_zone (self->query),
+                                   sigap_complaint_query_get_working_days (self->query));
+}
+
+/* Reads the list afresh and tells views that every item may have
+ * changed. */
+static void
+refresh (SigapComplaintList *self)
+{
+  guint old_n_items = self->n_items;
+
+  take_snapshot (self);
+  clear_pages (self);
+  self->n_items = count_items (self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+
+  if (old_n_items != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 static GPtrArray *
@@ -86,8 +136,12 @@ get_page (SigapComplaintList *self,
       return rows;
     }
 
-  rows = sigap_store_list_complaints (self->store, self->opd_id,
-                                      page * PAGE_SIZE, PAGE_SIZE, &error);
+  if (self->snapshot == NULL)
+    rows = sigap_store_list_complaints (self->store, self->opd_id,
+                                        page * PAGE_SIZE, PAGE_SIZE, &error);
+  else
+    rows = sigap_store_list_complaints_matching (self->store, self->opd_id, self->snapshot,
+                                                 page * PAGE_SIZE, PAGE_SIZE, &error);
   if (rows == NULL)
     {
       g_debug ("Cannot read complaints %u to %u: %s",
@@ -154,6 +208,7 @@ sigap_complaint_list_constructed (GObject *object)
 
   g_assert (SIGAP_IS_STORE (self->store));
 
+  take_snapshot (self);
   self->n_items = count_items (self);
 }
 
@@ -166,6 +221,8 @@ sigap_complaint_list_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->opd_id, g_free);
+  g_clear_object (&self->query);
+  g_clear_object (&self->snapshot);
 
   G_OBJECT_CLASS (sigap_complaint_list_parent_class)->finalize (object);
 }
@@ -192,6 +249,10 @@ sigap_complaint_list_get_property (GObject    *object,
       g_value_set_uint (value, self->n_items);
       break;
 
+    case PROP_QUERY:
+      g_value_set_object (value, self->query);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -213,6 +274,10 @@ sigap_complaint_list_set_property (GObject      *object,
 
     case PROP_OPD_ID:
       self->opd_id = g_value_dup_string (value);
+      break;
+
+    case PROP_QUERY:
+      sigap_complaint_list_set_query (self, g_value_get_object (value));
       break;
 
     default:
@@ -250,6 +315,20 @@ sigap_complaint_list_class_init (SigapComplaintListClass *klass)
                        (G_PARAM_READABLE |
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SigapComplaintList:query:
+   *
+   * What the list holds: the complaints the query matches, in its order;
+   * %NULL for every complaint, newest received first. The list keeps a
+   * copy: set it again after changing it.
+   */
+  properties[PROP_QUERY] =
+    g_param_spec_object ("query", NULL, NULL,
+                         SIGAP_TYPE_COMPLAINT_QUERY,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -290,17 +369,56 @@ sigap_complaint_list_new (SigapStore *store,
 void
 sigap_complaint_list_reload (SigapComplaintList *self)
 {
-  guint old_n_items;
-
   g_return_if_fail (SIGAP_IS_COMPLAINT_LIST (self));
 
-  old_n_items = self->n_items;
+  refresh (self);
+}
 
-  clear_pages (self);
-  self->n_items = count_items (self);
+/**
+ * sigap_complaint_list_get_query:
+ * @self: a #SigapComplaintList
+ *
+ * Returns: (transfer none) (nullable): the query the list holds the
+ *   complaints of, %NULL for all
+ */
+SigapComplaintQuery *
+sigap_complaint_list_get_query (SigapComplaintList *self)
+{
+  g_return_val_if_fail (SIGAP_IS_COMPLAINT_LIST (self), NULL);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  return self->query;
+}
 
-  if (old_n_items != self->n_items)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+/**
+ * sigap_complaint_list_set_query:
+ * @self: a #SigapComplaintList
+ * @query: (nullable): what to hold, or %NULL for every complaint
+ *
+ * Makes the list hold the complaints @query matches, in its order, read
+ * page by page as before. The list keeps a copy of @query, taken now: set
+ * it again after changing it. A query without a time (see
+ * sigap_complaint_query_set_now()) is read at the time it is set, and at
+ * each sigap_complaint_list_reload().
+ *
+ * Unless @query equals the current one, tells views that every item may
+ * have changed, as sigap_complaint_list_reload() does.
+ */
+void
+sigap_complaint_list_set_query (SigapComplaintList  *self,
+                                SigapComplaintQuery *query)
+{
+  g_return_if_fail (SIGAP_IS_COMPLAINT_LIST (self));
+  g_return_if_fail (query == NULL || SIGAP_IS_COMPLAINT_QUERY (query));
+
+  if (self->query == query ||
+      (self->query != NULL && query != NULL && sigap_complaint_query_equal (self->query, query)))
+    return;
+
+  g_clear_object (&self->query);
+  if (query != NULL)
+    self->query = sigap_complaint_query_copy (query);
+
+  refresh (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }

@@ -185,17 +185,57 @@ sigap_complaint_next_statuses (SigapComplaintStatus  from,
   return n;
 }
 
+/* The actions that keep the status, and who may take them. */
+static const struct
+{
+  const char          *action;
+  SigapComplaintActor  actors;
+} keeping_actions[] = {
+  /* Anyone who handles the complaint. */
+  { SIGAP_COMPLAINT_ACTION_NOTE, VERIFIKATOR | OPD_ADMIN | TRC },
+  /* The rapid-response team answers the public issues it clarifies. */
+  { SIGAP_COMPLAINT_ACTION_ANSWERED, VERIFIKATOR | OPD_ADMIN | TRC },
+  { SIGAP_COMPLAINT_ACTION_ESCALATED, VERIFIKATOR | OPD_ADMIN },
+  { SIGAP_COMPLAINT_ACTION_ASSIGNED, VERIFIKATOR | OPD_ADMIN },
+  /* Whoever may record a complaint: the verifikator, or the admin of
+   * the OPD it is recorded for. */
+  { SIGAP_COMPLAINT_ACTION_CREATED, VERIFIKATOR | OPD_ADMIN },
+};
+
+/**
+ * sigap_complaint_action_keeps_status:
+ * @action: an event's action
+ *
+ * Returns: %TRUE if @action is one of the actions that leave the status
+ *   as it is (%SIGAP_COMPLAINT_ACTION_NOTE, _ANSWERED, _ESCALATED,
+ *   _ASSIGNED, _CREATED), %FALSE for a status's action or anything else
+ */
+gboolean
+sigap_complaint_action_keeps_status (const char *action)
+{
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keeping_actions); i++)
+    if (strcmp (action, keeping_actions[i].action) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * sigap_complaint_action_allowed:
- * @action: %SIGAP_COMPLAINT_ACTION_NOTE or %SIGAP_COMPLAINT_ACTION_ESCALATED
+ * @action: an action that keeps the status (see
+ *   sigap_complaint_action_keeps_status())
  * @role: the user's role
  * @owns: whether the user is the admin of the OPD the complaint is
  *   routed to
  * @public_issue: whether the complaint is flagged as a public issue
  *
  * Whether the user may add an event that leaves the status as it is: a
- * note (anyone who handles the complaint) or an escalation to the
- * rapid-response team (the verifikator or the OPD's admin).
+ * note or an answer to the citizen (anyone who handles the complaint), an
+ * escalation to the rapid-response team or an assignment (the verifikator
+ * or the OPD's admin), the first event of a complaint they record (the
+ * same).
  *
  * Returns: %TRUE if allowed; %FALSE for any other action
  */
@@ -209,11 +249,9 @@ sigap_complaint_action_allowed (const char *action,
 
   g_return_val_if_fail (action != NULL, FALSE);
 
-  if (strcmp (action, SIGAP_COMPLAINT_ACTION_NOTE) == 0)
-    return actor != SIGAP_COMPLAINT_ACTOR_NONE;
-
-  if (strcmp (action, SIGAP_COMPLAINT_ACTION_ESCALATED) == 0)
-    return (actor & (VERIFIKATOR | OPD_ADMIN)) != 0;
+  for (guint i = 0; i < G_N_ELEMENTS (keeping_actions); i++)
+    if (strcmp (action, keeping_actions[i].action) == 0)
+      return (actor & keeping_actions[i].actors) != 0;
 
   return FALSE;
 }

@@ -17,6 +17,7 @@
 #include "sigap-complaint-event.h"
 #include "sigap-complaint-list.h"
 #include "sigap-complaint-rules.h"
+#include "sigap-complaint-workflow.h"
 #include "sigap-ical.h"
 #include "sigap-opd.h"
 #include "sigap-post.h"

@@ -2098,7 +2098,7 @@ seed_complaint (Demo                *demo,
                 {
                   t += hours (demo, 0.2, 6);
                   NOTE (PICK (demo->rng, reply_notes));
-                  add_event (events, &n_events, "replied", owner_admin, NULL,
+                  add_event (events, &n_events, "answered", owner_admin, NULL,
                              current, current, owner_id, t);
                 }
 
@@ -2434,6 +2434,45 @@ seed_reports (Demo    *demo,
 
 /* }}} */
 
+/* Canned replies {{{ */
+
+/* Every OPD starts with the replies shipped with Sigap ({opd} names it),
+ * stored so that the demo's admins can change them. Without the shipped
+ * file (a build run from elsewhere) the demo has none, as a new OPD. Last
+ * of all the steps: its draws change nothing drawn before. */
+static gboolean
+seed_reply_templates (Demo    *demo,
+                      GError **error)
+{
+  for (guint i = 0; i < N_OPDS; i++)
+    {
+      g_autoptr(GPtrArray) replies = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      replies = sigap_reply_template_read_shipped (demo->opds[i].id, &local_error);
+      if (replies == NULL)
+        {
+          g_debug ("The demo has no canned replies: %s", local_error->message);
+          return TRUE;
+        }
+
+      for (guint j = 0; j < replies->len; j++)
+        {
+          SigapReplyTemplate *reply = g_ptr_array_index (replies, j);
+          char id[UUID_LEN];
+
+          make_uuid (demo->rng, id);
+          sigap_reply_template_set_id (reply, id);
+          if (!sigap_store_insert_reply_template (demo->store, reply, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* }}} */
+
 static void
 compute_month_starts (Demo *demo)
 {
@@ -2547,6 +2586,7 @@ sigap_demo_seed (SigapStore              *store,
       !seed_posts (demo, n_posts, error) ||
       !seed_complaints (demo, n_complaints, error) ||
       !seed_reports (demo, error) ||
+      !seed_reply_templates (demo, error) ||
       !sigap_store_set_meta (store, "demo_seed", seed, error) ||
       !sigap_store_set_meta (store, "demo_generated_at", generated_at, error) ||
       !sigap_store_commit (store, error))

@@ -24,7 +24,8 @@ typedef struct
 /* Fills an empty store with a deterministic demo regency: about 40 OPDs,
  * their accounts, one admin per OPD (username = OPD code), the verifikator,
  * trc and pimpinan users (password SIGAP_DEMO_PASSWORD), months of posts
- * and complaints in every status, in one transaction. */
+ * and complaints in every status, and four canned replies per OPD, in one
+ * transaction. */
 gboolean sigap_demo_seed (SigapStore              *store,
                           const SigapDemoOptions  *options,
                           GError                 **error);

@@ -11,6 +11,9 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
+#include "sigap-central-documents.h"
 #include "sigap-reply-template.h"
 
 /**
@@ -28,6 +31,9 @@
  * known one without a value (but {nama}, which falls back); "{{" and
  * "}}" write a single brace, so "{{nama}}" stays "{nama}". Any other
  * brace is kept as it is.
+ *
+ * An OPD's templates are kept in the store (sigap_store_list_reply_templates())
+ * in the order of their position.
  */
 struct _SigapReplyTemplate
 {
@@ -37,6 +43,9 @@ struct _SigapReplyTemplate
   char *opd_id;
   char *title;
   char *body;
+  int position;
+  gint64 version;
+  gint64 updated_at;
 };
 
 G_DEFINE_FINAL_TYPE (SigapReplyTemplate, sigap_reply_template, G_TYPE_OBJECT)
@@ -47,6 +56,9 @@ enum {
   PROP_OPD_ID,
   PROP_TITLE,
   PROP_BODY,
+  PROP_POSITION,
+  PROP_VERSION,
+  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -375,6 +387,18 @@ sigap_reply_template_get_property (GObject    *object,
       g_value_set_string (value, self->body);
       break;
 
+    case PROP_POSITION:
+      g_value_set_int (value, self->position);
+      break;
+
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
+      break;
+
+    case PROP_UPDATED_AT:
+      g_value_set_int64 (value, self->updated_at);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -404,6 +428,18 @@ sigap_reply_template_set_property (GObject      *object,
 
     case PROP_BODY:
       sigap_reply_template_set_body (self, g_value_get_string (value));
+      break;
+
+    case PROP_POSITION:
+      sigap_reply_template_set_position (self, g_value_get_int (value));
+      break;
+
+    case PROP_VERSION:
+      sigap_reply_template_set_version (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_UPDATED_AT:
+      sigap_reply_template_set_updated_at (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -440,12 +476,29 @@ sigap_reply_template_class_init (SigapReplyTemplateClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* -1: after the OPD's last template, when it is stored. */
+  properties[PROP_POSITION] =
+    g_param_spec_int ("position", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UPDATED_AT] =
+    g_param_spec_int64 ("updated-at", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 sigap_reply_template_init (SigapReplyTemplate *self)
 {
+  self->position = -1;
 }
 
 /* }}} */
@@ -545,6 +598,77 @@ sigap_reply_template_set_body (SigapReplyTemplate *self,
 }
 
 /**
+ * sigap_reply_template_get_position:
+ * @self: a #SigapReplyTemplate
+ *
+ * Returns: where the template comes in its OPD's list, from 0; -1 for a
+ *   template not stored yet that goes last
+ */
+int
+sigap_reply_template_get_position (SigapReplyTemplate *self)
+{
+  g_return_val_if_fail (SIGAP_IS_REPLY_TEMPLATE (self), -1);
+
+  return self->position;
+}
+
+void
+sigap_reply_template_set_position (SigapReplyTemplate *self,
+                                   int                 position)
+{
+  g_return_if_fail (SIGAP_IS_REPLY_TEMPLATE (self));
+  g_return_if_fail (position >= -1);
+
+  if (self->position == position)
+    return;
+
+  self->position = position;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+}
+
+gint64
+sigap_reply_template_get_version (SigapReplyTemplate *self)
+{
+  g_return_val_if_fail (SIGAP_IS_REPLY_TEMPLATE (self), 0);
+
+  return self->version;
+}
+
+void
+sigap_reply_template_set_version (SigapReplyTemplate *self,
+                                  gint64              version)
+{
+  g_return_if_fail (SIGAP_IS_REPLY_TEMPLATE (self));
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+}
+
+gint64
+sigap_reply_template_get_updated_at (SigapReplyTemplate *self)
+{
+  g_return_val_if_fail (SIGAP_IS_REPLY_TEMPLATE (self), 0);
+
+  return self->updated_at;
+}
+
+void
+sigap_reply_template_set_updated_at (SigapReplyTemplate *self,
+                                     gint64              updated_at)
+{
+  g_return_if_fail (SIGAP_IS_REPLY_TEMPLATE (self));
+
+  if (self->updated_at == updated_at)
+    return;
+
+  self->updated_at = updated_at;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+}
+
+/**
  * sigap_reply_template_fill:
  * @self: a #SigapReplyTemplate
  * @values: (nullable): the placeholders' values
@@ -565,4 +689,89 @@ sigap_reply_template_fill (SigapReplyTemplate      *self,
 
   return sigap_reply_template_fill_text (self->body != NULL ? self->body : "", values,
                                          unknown, missing);
+}
+
+/**
+ * sigap_reply_template_read_shipped:
+ * @opd_id: the OPD the replies are for
+ * @error: return location for a #GError
+ *
+ * Reads the canned replies every OPD starts with, until it writes its own:
+ * reply-templates.json shipped with Sigap (data/ in the source tree),
+ * found as sigap_central_documents_read_shipped() finds it. Each reply is
+ * given to @opd_id, at its place in the file, without an id: it is not
+ * stored.
+ *
+ * Returns: (transfer full) (element-type SigapReplyTemplate) (nullable):
+ *   the replies, or %NULL with @error set when the file is missing or not
+ *   a list of titles and texts
+ */
+GPtrArray *
+sigap_reply_template_read_shipped (const char  *opd_id,
+                                   GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonNode *root;
+  JsonArray *list = NULL;
+
+  g_return_val_if_fail (opd_id != NULL, NULL);
+
+  bytes = sigap_central_documents_read_shipped (SIGAP_REPLY_TEMPLATE_SHIPPED, error);
+  if (bytes == NULL)
+    return NULL;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   (gssize) g_bytes_get_size (bytes), error))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (root), "templates");
+
+      if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+        list = json_node_get_array (node);
+    }
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+      g_autoptr(SigapReplyTemplate) reply = NULL;
+      JsonObject *object;
+      const char *title;
+      const char *body;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          list = NULL;
+          break;
+        }
+      object = json_node_get_object (node);
+      title = json_object_get_string_member_with_default (object, "title", NULL);
+      body = json_object_get_string_member_with_default (object, "body", NULL);
+      if (title == NULL || title[0] == '\0' || body == NULL || body[0] == '\0')
+        {
+          list = NULL;
+          break;
+        }
+
+      reply = sigap_reply_template_new ();
+      sigap_reply_template_set_opd_id (reply, opd_id);
+      sigap_reply_template_set_title (reply, title);
+      sigap_reply_template_set_body (reply, body);
+      sigap_reply_template_set_position (reply, (int) i);
+      g_ptr_array_add (replies, g_steal_pointer (&reply));
+    }
+
+  if (list == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "%s.json is not a list of canned replies with a title and a text",
+                   SIGAP_REPLY_TEMPLATE_SHIPPED);
+      return NULL;
+    }
+
+  return g_steal_pointer (&replies);
 }

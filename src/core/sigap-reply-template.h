@@ -53,15 +53,26 @@ G_DECLARE_FINAL_TYPE (SigapReplyTemplate, sigap_reply_template, SIGAP, REPLY_TEM
 
 SigapReplyTemplate *sigap_reply_template_new        (void);
 
-const char *sigap_reply_template_get_id     (SigapReplyTemplate *self);
-void        sigap_reply_template_set_id     (SigapReplyTemplate *self, const char *id);
-const char *sigap_reply_template_get_opd_id (SigapReplyTemplate *self);
-void        sigap_reply_template_set_opd_id (SigapReplyTemplate *self, const char *opd_id);
-const char *sigap_reply_template_get_title  (SigapReplyTemplate *self);
-void        sigap_reply_template_set_title  (SigapReplyTemplate *self, const char *title);
-const char *sigap_reply_template_get_body   (SigapReplyTemplate *self);
-void        sigap_reply_template_set_body   (SigapReplyTemplate *self, const char *body);
+const char *sigap_reply_template_get_id         (SigapReplyTemplate *self);
+void        sigap_reply_template_set_id         (SigapReplyTemplate *self, const char *id);
+const char *sigap_reply_template_get_opd_id     (SigapReplyTemplate *self);
+void        sigap_reply_template_set_opd_id     (SigapReplyTemplate *self, const char *opd_id);
+const char *sigap_reply_template_get_title      (SigapReplyTemplate *self);
+void        sigap_reply_template_set_title      (SigapReplyTemplate *self, const char *title);
+const char *sigap_reply_template_get_body       (SigapReplyTemplate *self);
+void        sigap_reply_template_set_body       (SigapReplyTemplate *self, const char *body);
+int         sigap_reply_template_get_position   (SigapReplyTemplate *self);
+void        sigap_reply_template_set_position   (SigapReplyTemplate *self, int position);
+gint64      sigap_reply_template_get_version    (SigapReplyTemplate *self);
+void        sigap_reply_template_set_version    (SigapReplyTemplate *self, gint64 version);
+gint64      sigap_reply_template_get_updated_at (SigapReplyTemplate *self);
+void        sigap_reply_template_set_updated_at (SigapReplyTemplate *self, gint64 updated_at);
 
+/* The file of canned replies shipped with Sigap, without ".json". */
+#define SIGAP_REPLY_TEMPLATE_SHIPPED "reply-templates"
+
+GPtrArray  *sigap_reply_template_read_shipped (const char  *opd_id,
+                                               GError     **error);
 char       *sigap_reply_template_fill       (SigapReplyTemplate      *self,
                                              const SigapReplyValues  *values,
                                              char                  ***unknown,

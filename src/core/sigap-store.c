@@ -305,6 +305,69 @@ static const char * const migrations[] = {
   "  updated_at INTEGER NOT NULL DEFAULT 0"
   ");"
   "CREATE INDEX reply_template_opd ON reply_template (opd_id, position);",
+
+  /* 7: the inbox's search and filters. complaint_fts is a full-text
+   * index over the complaint's text, with the complaint table as its
+   * content: it stores only the index, keyed by the complaint's rowid.
+   * Words are folded to lower case without diacritics, and the prefixes
+   * of one to three characters have indexes of their own, so that a
+   * search as the user types stays fast from the first letter.
+   *
+   * The triggers keep it in step with every write, by any path: an
+   * external-content index must be told the old text of a row to forget
+   * it, hence the 'delete' rows; a write that leaves the text as it was
+   * (a new status) leaves the index alone. The store never writes
+   * complaints with INSERT OR REPLACE (whose deletes fire no trigger
+   * unless recursive_triggers is on; the store turns it on all the
+   * same). When sigap_store_begin_remote() turns the triggers off for a
+   * pull, the store tells the index itself (complaint_text_after()).
+   * The rebuild indexes the complaints already there.
+   *
+   * The indexes serve the inbox's saved filters: the open complaints
+   * (all of them, and per OPD) in the inbox's order with their status
+   * and deadline, for those of a status (not verified) or of a deadline
+   * state (late, due soon), listed or counted from the index alone (the
+   * status list is the one sigap-complaint-query.c writes, so that its
+   * queries can use these partial indexes); complaints assigned to
+   * someone ("mine"). Few indexes, each costing every write, the first
+   * sync most. */
+  "CREATE VIRTUAL TABLE complaint_fts USING fts5 ("
+  "  tracking_number, body, category, kecamatan, desa, citizen_name, citizen_handle,"
+  "  content = 'complaint', content_rowid = 'rowid',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
+  ");"
+  "CREATE TRIGGER complaint_fts_insert AFTER INSERT ON complaint BEGIN "
+  "INSERT INTO complaint_fts (rowid, tracking_number, body, category, kecamatan, desa, "
+  "citizen_name, citizen_handle) VALUES (new.rowid, new.tracking_number, new.body, "
+  "new.category, new.kecamatan, new.desa, new.citizen_name, new.citizen_handle); "
+  "END;"
+  "CREATE TRIGGER complaint_fts_delete AFTER DELETE ON complaint BEGIN "
+  "INSERT INTO complaint_fts (complaint_fts, rowid, tracking_number, body, category, "
+  "kecamatan, desa, citizen_name, citizen_handle) VALUES ('delete', old.rowid, "
+  "old.tracking_number, old.body, old.category, old.kecamatan, old.desa, old.citizen_name, "
+  "old.citizen_handle); "
+  "END;"
+  "CREATE TRIGGER complaint_fts_update AFTER UPDATE OF tracking_number, body, category, "
+  "kecamatan, desa, citizen_name, citizen_handle ON complaint "
+  "WHEN old.tracking_number IS NOT new.tracking_number OR old.body IS NOT new.body "
+  "OR old.category IS NOT new.category OR old.kecamatan IS NOT new.kecamatan "
+  "OR old.desa IS NOT new.desa OR old.citizen_name IS NOT new.citizen_name "
+  "OR old.citizen_handle IS NOT new.citizen_handle BEGIN "
+  "INSERT INTO complaint_fts (complaint_fts, rowid, tracking_number, body, category, "
+  "kecamatan, desa, citizen_name, citizen_handle) VALUES ('delete', old.rowid, "
+  "old.tracking_number, old.body, old.category, old.kecamatan, old.desa, old.citizen_name, "
+  "old.citizen_handle); "
+  "INSERT INTO complaint_fts (rowid, tracking_number, body, category, kecamatan, desa, "
+  "citizen_name, citizen_handle) VALUES (new.rowid, new.tracking_number, new.body, "
+  "new.category, new.kecamatan, new.desa, new.citizen_name, new.citizen_handle); "
+  "END;"
+  "INSERT INTO complaint_fts (complaint_fts) VALUES ('rebuild');"
+  "CREATE INDEX complaint_open ON complaint (received_at DESC, id, status, due_at)"
+  "  WHERE status IN ('received', 'verified', 'routed', 'in-progress', 'not-our-authority');"
+  "CREATE INDEX complaint_opd_open ON complaint (opd_id, received_at DESC, id, status, due_at)"
+  "  WHERE status IN ('received', 'verified', 'routed', 'in-progress', 'not-our-authority');"
+  "CREATE INDEX complaint_assignee ON complaint (assignee_id, received_at DESC, id)"
+  "  WHERE assignee_id IS NOT NULL;",
 };
 
 typedef enum
@@ -316,6 +379,7 @@ typedef enum
   KIND_COMPLAINT,
   KIND_EVENT,
   KIND_REPORT,
+  KIND_REPLY_TEMPLATE,
   N_KINDS
 } RecordKind;
 
@@ -401,6 +465,15 @@ static const KindInfo kinds[N_KINDS] = {
        "is not valid. Check them and try again."),
     NULL,
   },
+  [KIND_REPLY_TEMPLATE] = {
+    "reply_template", sigap_reply_template_get_type,
+    N_("This canned reply is no longer in the database. It may have been deleted; "
+       "refresh the list and try again."),
+    N_("This canned reply is already saved. Refresh the list and edit it there."),
+    N_("The canned reply cannot be saved: its title or text is empty, or its OPD "
+       "is unknown. Fill them in and try again."),
+    NULL,
+  },
 };
 
 /* How a record type maps onto its table in this database. */
@@ -442,6 +515,16 @@ typedef struct
   gboolean quit;
 } Checkpointer;
 
+/* The complaints the last searched text matched, while the database
+ * has not changed: a search counts them, then reads pages of them. */
+typedef struct
+{
+  char *match;
+  gint64 total_changes;
+  gint64 data_version;
+  GArray *rowids;
+} MatchCache;
+
 struct _SigapStore
 {
   GObject parent_instance;
@@ -465,6 +548,7 @@ struct _SigapStore
   gint64 saved_cache_size;
   gint64 saved_autocheckpoint;
   Checkpointer *checkpointer;
+  MatchCache matches;
 };
 
 G_DEFINE_FINAL_TYPE (SigapStore, sigap_store, G_TYPE_OBJECT)
@@ -1679,11 +1763,21 @@ store_open (const char  *path,
       return NULL;
     }
 
-  /* Only now may the file change. */
+  /* Only now may the file change. recursive_triggers makes the rows
+   * that a REPLACE deletes fire their delete triggers, which the
+   * full-text index of complaints needs (migration 7). */
   if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self, "PRAGMA synchronous = NORMAL", error) ||
-      !exec_sql (self, "PRAGMA foreign_keys = ON", error))
+      !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec_sql (self, "PRAGMA recursive_triggers = ON", error))
     return NULL;
+
+  rc = sigap_complaint_query_add_sql_functions (db);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (path, sqlite3_errstr (rc), error);
+      return NULL;
+    }
 
   if (!migrate (self, MAX (target, self->schema_version), error))
     return NULL;
@@ -1705,6 +1799,8 @@ sigap_store_finalize (GObject *object)
 
   g_clear_pointer (&self->checkpointer, checkpointer_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->matches.match, g_free);
+  g_clear_pointer (&self->matches.rowids, g_array_unref);
 
   for (guint i = 0; i < N_KINDS; i++)
     g_clear_pointer (&self->tables[i], table_info_free);
@@ -3264,6 +3360,239 @@ sigap_store_count_complaints (SigapStore *self,
   return count_rows (self, "SELECT count(*) FROM complaint", NULL);
 }
 
+/* A text search reads the text's matches first and looks their
+ * complaints up when at most this many match, and otherwise walks the
+ * inbox's indexes in order and keeps the rows that match: with 100,000
+ * complaints, a thousand look-ups and the walk to the first page of a
+ * common word cost about the same. */
+#define TEXT_FIRST_MAX_MATCHES 1000
+
+/* The rowids of the complaints @match matches, ascending; the store
+ * keeps them until the next search or the next change (this
+ * connection's, counted by total_changes, or another's, by
+ * data_version). Inside a transaction, which may yet roll back, they are
+ * read every time. */
+static GArray *
+read_matches (SigapStore  *self,
+              const char  *match,
+              GError     **error)
+{
+  g_autoptr(GArray) rowids = NULL;
+  gint64 data_version = 0;
+  gint64 total_changes = sqlite3_total_changes64 (self->db);
+  int rc;
+
+  rc = read_int (self->db, "PRAGMA data_version", &data_version);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return NULL;
+    }
+
+  if (self->matches.rowids != NULL &&
+      sqlite3_get_autocommit (self->db) &&
+      g_strcmp0 (self->matches.match, match) == 0 &&
+      self->matches.total_changes == total_changes &&
+      self->matches.data_version == data_version)
+    return self->matches.rowids;
+
+  {
+    g_autoptr(CachedStmt) stmt = get_stmt (self,
+                                           "SELECT rowid FROM complaint_fts "
+                                           "WHERE complaint_fts MATCH ?1",
+                                           error);
+    if (stmt == NULL)
+      return NULL;
+
+    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+
+    rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (rowids, rowid);
+      }
+
+    if (rc != SQLITE_DONE)
+      {
+        set_sqlite_error (self, NULL, rc, FALSE, error);
+        return NULL;
+      }
+  }
+
+  g_clear_pointer (&self->matches.rowids, g_array_unref);
+  g_free (self->matches.match);
+  self->matches.match = g_strdup (match);
+  self->matches.total_changes = total_changes;
+  self->matches.data_version = data_version;
+  self->matches.rowids = g_steal_pointer (&rowids);
+
+  return self->matches.rowids;
+}
+
+/* The statement for @query, its parameters bound; LIMIT and OFFSET, for
+ * rows, are parameters *n_params + 1 and + 2. Not cached: the SQL
+ * changes with the filters and the time. %NULL without an error when
+ * only the count was asked and it is *count. */
+static sqlite3_stmt *
+prepare_complaint_query (SigapStore           *self,
+                         const char           *opd_id,
+                         SigapComplaintQuery  *query,
+                         gint64               *count,
+                         guint                *n_params,
+                         GError              **error)
+{
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *match = NULL;
+  g_autofree char *sql = NULL;
+  SigapComplaintQuerySqlFlags flags = SIGAP_COMPLAINT_QUERY_SQL_NONE;
+  sqlite3_stmt *stmt = NULL;
+  GArray *matches = NULL;
+  TableInfo *table;
+  gint64 now;
+  int rc;
+
+  table = get_table (self, KIND_COMPLAINT, error);
+  if (table == NULL)
+    return NULL;
+
+  if (query != NULL)
+    match = sigap_complaint_query_match_expression (sigap_complaint_query_get_text (query));
+
+  if (match != NULL)
+    {
+      matches = read_matches (self, match, error);
+      if (matches == NULL)
+        return NULL;
+
+      if (count != NULL && opd_id == NULL && !sigap_complaint_query_has_filters (query))
+        {
+          *count = matches->len;
+          return NULL;
+        }
+
+      if (matches->len <= TEXT_FIRST_MAX_MATCHES)
+        flags |= SIGAP_COMPLAINT_QUERY_SQL_TEXT_FIRST;
+    }
+
+  if (count != NULL)
+    flags |= SIGAP_COMPLAINT_QUERY_SQL_COUNT;
+
+  now = query != NULL ? sigap_complaint_query_get_now (query) : 0;
+  if (now == 0)
+    now = now_seconds ();
+
+  sql = sigap_complaint_query_build_sql (query, table->column_list, opd_id, now, flags, params);
+  if (count == NULL)
+    {
+      g_autofree char *limited = g_strdup_printf ("%s LIMIT ?%u OFFSET ?%u", sql,
+                                                  params->len + 1, params->len + 2);
+
+      g_free (sql);
+      sql = g_steal_pointer (&limited);
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  sigap_complaint_query_bind_params (stmt, params, matches);
+  *n_params = params->len;
+
+  return stmt;
+}
+
+/**
+ * sigap_store_list_complaints_matching:
+ * @opd_id: (nullable): an OPD, or %NULL for all complaints
+ * @query: (nullable): what to find, or %NULL for every complaint
+ * @offset: rows to skip
+ * @limit: rows to return at most, or 0 for all
+ *
+ * The complaints @query matches, in its order. Its deadline states are
+ * computed at its time, or now if it has none.
+ *
+ * Returns: (transfer full) (element-type SigapComplaint) (nullable): the
+ *   complaints
+ */
+GPtrArray *
+sigap_store_list_complaints_matching (SigapStore           *self,
+                                      const char           *opd_id,
+                                      SigapComplaintQuery  *query,
+                                      guint                 offset,
+                                      guint                 limit,
+                                      GError              **error)
+{
+  sqlite3_stmt *stmt;
+  GPtrArray *complaints;
+  guint n_params = 0;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (query == NULL || SIGAP_IS_COMPLAINT_QUERY (query), NULL);
+
+  stmt = prepare_complaint_query (self, opd_id, query, NULL, &n_params, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, (int) n_params + 1, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, (int) n_params + 2, offset);
+
+  complaints = collect_records (self, KIND_COMPLAINT, stmt, error);
+  sqlite3_finalize (stmt);
+
+  return complaints;
+}
+
+/**
+ * sigap_store_count_complaints_matching:
+ * @opd_id: (nullable): an OPD, or %NULL for all complaints
+ * @query: (nullable): what to find, or %NULL for every complaint
+ *
+ * Returns: how many complaints sigap_store_list_complaints_matching()
+ *   lists, or -1 on error
+ */
+gint64
+sigap_store_count_complaints_matching (SigapStore           *self,
+                                       const char           *opd_id,
+                                       SigapComplaintQuery  *query,
+                                       GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+  guint n_params = 0;
+  int rc;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), -1);
+  g_return_val_if_fail (query == NULL || SIGAP_IS_COMPLAINT_QUERY (query), -1);
+
+  stmt = prepare_complaint_query (self, opd_id, query, &n, &n_params, &local_error);
+  if (stmt == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return -1;
+        }
+      return n;
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    set_sqlite_error (self, NULL, rc, FALSE, error);
+
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
 /**
  * sigap_store_find_similar_complaint:
  * @complaint: a complaint, stored or not
@@ -3442,6 +3771,225 @@ sigap_store_list_reports (SigapStore  *self,
 
   return collect_records (self, KIND_REPORT, stmt, error);
 }
+
+/* Canned replies {{{
+ *
+ * An OPD's reply templates are kept on this computer only: writing them
+ * leaves no outbox row, and sync neither sends nor receives them. (The
+ * server has the same table, which only its demo fills.)
+ */
+
+/* The position after the last template of @opd_id. */
+static gboolean
+next_reply_position (SigapStore  *self,
+                     const char  *opd_id,
+                     int         *position,
+                     GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = get_stmt (self,
+                                         "SELECT coalesce (max (position) + 1, 0) "
+                                         "FROM reply_template WHERE opd_id = ?1",
+                                         error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, opd_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, &kinds[KIND_REPLY_TEMPLATE], rc, FALSE, error);
+      return FALSE;
+    }
+
+  *position = (int) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXINT);
+
+  return TRUE;
+}
+
+/**
+ * sigap_store_insert_reply_template:
+ * @self: a #SigapStore
+ * @reply: the template, with its OPD, title and body
+ * @error: return location for a #SigapStoreError
+ *
+ * Stores a new canned reply, giving it an id if it has none; a position
+ * of -1 puts it after the OPD's last template. It stays on this computer.
+ *
+ * Returns: %TRUE if stored
+ */
+gboolean
+sigap_store_insert_reply_template (SigapStore          *self,
+                                   SigapReplyTemplate  *reply,
+                                   GError             **error)
+{
+  int position;
+  gboolean ok;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_REPLY_TEMPLATE (reply), FALSE);
+
+  position = sigap_reply_template_get_position (reply);
+  if (position >= 0)
+    return insert_record (self, KIND_REPLY_TEMPLATE, G_OBJECT (reply), error);
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = next_reply_position (self, sigap_reply_template_get_opd_id (reply), &position, error);
+  if (ok)
+    {
+      sigap_reply_template_set_position (reply, position);
+      ok = insert_record (self, KIND_REPLY_TEMPLATE, G_OBJECT (reply), error);
+      if (!ok)
+        sigap_reply_template_set_position (reply, -1);
+    }
+
+  return release (self, ok, error);
+}
+
+/**
+ * sigap_store_update_reply_template:
+ * @self: a #SigapStore
+ * @reply: a stored template
+ * @error: return location for a #SigapStoreError
+ *
+ * Writes @reply's title, body, OPD and position.
+ *
+ * Returns: %TRUE if stored
+ */
+gboolean
+sigap_store_update_reply_template (SigapStore          *self,
+                                   SigapReplyTemplate  *reply,
+                                   GError             **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SIGAP_IS_REPLY_TEMPLATE (reply), FALSE);
+
+  return update_record (self, KIND_REPLY_TEMPLATE, G_OBJECT (reply), error);
+}
+
+gboolean
+sigap_store_delete_reply_template (SigapStore  *self,
+                                   const char  *id,
+                                   GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return delete_record (self, KIND_REPLY_TEMPLATE, id, error);
+}
+
+/**
+ * sigap_store_get_reply_template:
+ *
+ * Returns: (transfer full) (nullable): the template
+ */
+SigapReplyTemplate *
+sigap_store_get_reply_template (SigapStore  *self,
+                                const char  *id,
+                                GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return SIGAP_REPLY_TEMPLATE (get_record (self, KIND_REPLY_TEMPLATE, "WHERE id = ?1", id,
+                                           error));
+}
+
+/**
+ * sigap_store_list_reply_templates:
+ * @opd_id: (nullable): an OPD, or %NULL for every OPD's
+ *
+ * Returns: (transfer full) (element-type SigapReplyTemplate) (nullable):
+ *   the templates by position (by OPD first, for all of them)
+ */
+GPtrArray *
+sigap_store_list_reply_templates (SigapStore  *self,
+                                  const char  *opd_id,
+                                  GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+
+  if (opd_id != NULL)
+    stmt = get_select_stmt (self, KIND_REPLY_TEMPLATE,
+                            "WHERE opd_id = ?1 ORDER BY position, title, id", error);
+  else
+    stmt = get_select_stmt (self, KIND_REPLY_TEMPLATE,
+                            "ORDER BY opd_id, position, title, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (opd_id != NULL)
+    sqlite3_bind_text (stmt, 1, opd_id, -1, SQLITE_TRANSIENT);
+
+  return collect_records (self, KIND_REPLY_TEMPLATE, stmt, error);
+}
+
+/**
+ * sigap_store_move_reply_template:
+ * @self: a #SigapStore
+ * @id: a stored template
+ * @position: where it goes in its OPD's list, from 0 (past the end: last)
+ * @error: return location for a #SigapStoreError
+ *
+ * Moves a template within its OPD's list and numbers the list again from
+ * 0, in one write.
+ *
+ * Returns: %TRUE if moved
+ */
+gboolean
+sigap_store_move_reply_template (SigapStore  *self,
+                                 const char  *id,
+                                 guint        position,
+                                 GError     **error)
+{
+  g_autoptr(SigapReplyTemplate) moved = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gboolean ok = TRUE;
+  guint index;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  moved = sigap_store_get_reply_template (self, id, error);
+  if (moved != NULL)
+    list = sigap_store_list_reply_templates (self, sigap_reply_template_get_opd_id (moved),
+                                             error);
+  if (list == NULL)
+    return release (self, FALSE, error);
+
+  for (index = 0; index < list->len; index++)
+    if (g_str_equal (sigap_reply_template_get_id (g_ptr_array_index (list, index)), id))
+      break;
+  g_assert (index < list->len);
+
+  {
+    gpointer reply = g_ptr_array_steal_index (list, index);
+
+    g_ptr_array_insert (list, MIN (position, list->len), reply);
+  }
+
+  for (guint i = 0; ok && i < list->len; i++)
+    {
+      SigapReplyTemplate *reply = g_ptr_array_index (list, i);
+
+      if (sigap_reply_template_get_position (reply) == (int) i)
+        continue;
+      sigap_reply_template_set_position (reply, (int) i);
+      ok = update_record (self, KIND_REPLY_TEMPLATE, G_OBJECT (reply), error);
+    }
+
+  return release (self, ok, error);
+}
+
+/* }}} */
 
 /* Sign-in tokens */
 
@@ -3972,9 +4520,11 @@ sigap_store_rebase_outbox (SigapStore  *self,
  * ends, the connection also
  *
  * - skips the triggers that fill the server's change log, as long as
- *   they are the only triggers and the log is off (a desktop never turns
- *   it on): they write nothing, but an insert into a table with a
- *   trigger copies every page it touches into a statement journal;
+ *   they are the only triggers besides those of the full-text index of
+ *   complaints and the log is off (a desktop never turns it on): they
+ *   write nothing, but an insert into a table with a trigger copies every
+ *   page it touches into a statement journal. The store then keeps the
+ *   full-text index in step itself (see complaint_text_after());
  * - keeps statement journals in memory: once one outgrows its memory,
  *   the rest of the transaction writes them to a temporary file.
  *
@@ -4014,7 +4564,10 @@ sigap_store_begin_remote (SigapStore  *self,
 
       if (read_int (self->db,
                     "SELECT NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'trigger' "
-                    "                   AND sql NOT LIKE '%INSERT INTO change_log (%') "
+                    "                   AND sql NOT LIKE '%INSERT INTO change_log (%' "
+                    "                   AND name NOT IN ('complaint_fts_insert', "
+                    "                                    'complaint_fts_update', "
+                    "                                    'complaint_fts_delete')) "
                     "AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'change_log' "
                     "                AND value = 'on')",
                     &only_change_log) == SQLITE_OK && only_change_log &&
@@ -4191,6 +4744,212 @@ member_column (TableInfo  *table,
   return -1;
 }
 
+/*
+ * The full-text index of complaints while the triggers are off.
+ *
+ * sigap_store_begin_remote() turns the triggers off when the only ones
+ * besides the change log's are those that keep complaint_fts in step
+ * (migration 7). Until the transaction ends, every write to a
+ * complaint's text in this file then tells the index itself: it reads
+ * the row's text before the write and after it, and has the index
+ * forget the old text and take the new. The writes of a pull are these:
+ * upsert_remote(), renumber_local_complaint(), sigap_store_remove_local()
+ * and sigap_store_clear_replica().
+ */
+
+#define FTS_COLUMNS "tracking_number, body, category, kecamatan, desa, citizen_name, " \
+                    "citizen_handle"
+#define N_FTS_COLUMNS 7
+
+typedef struct
+{
+  gboolean found;
+  gint64 rowid;
+  char *values[N_FTS_COLUMNS];
+} ComplaintText;
+
+static void
+complaint_text_clear (ComplaintText *text)
+{
+  for (guint i = 0; i < N_FTS_COLUMNS; i++)
+    g_clear_pointer (&text->values[i], g_free);
+  text->found = FALSE;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ComplaintText, complaint_text_clear)
+
+static gboolean
+read_complaint_text (SigapStore     *self,
+                     const char     *id,
+                     ComplaintText  *text,
+                     GError        **error)
+{
+  g_autoptr(CachedStmt) stmt = get_stmt (self,
+                                         "SELECT rowid, " FTS_COLUMNS " FROM complaint "
+                                         "WHERE id = ?1",
+                                         error);
+  int rc;
+
+  complaint_text_clear (text);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      text->found = TRUE;
+      text->rowid = sqlite3_column_int64 (stmt, 0);
+      for (guint i = 0; i < N_FTS_COLUMNS; i++)
+        text->values[i] = g_strdup ((const char *) sqlite3_column_text (stmt, i + 1));
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, NULL, rc, FALSE, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_complaint_text (SigapStore           *self,
+                      gboolean              forget,
+                      const ComplaintText  *text,
+                      GError              **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  if (forget)
+    stmt = get_stmt (self,
+                     "INSERT INTO complaint_fts (complaint_fts, rowid, " FTS_COLUMNS ") "
+                     "VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     error);
+  else
+    stmt = get_stmt (self,
+                     "INSERT INTO complaint_fts (rowid, " FTS_COLUMNS ") "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, text->rowid);
+  for (guint i = 0; i < N_FTS_COLUMNS; i++)
+    sqlite3_bind_text (stmt, i + 2, text->values[i], -1, SQLITE_STATIC);
+
+  return step_done (self, stmt, error);
+}
+
+/* Before a write to complaint @id: its text, if the store must tell the
+ * index. */
+static gboolean
+complaint_text_before (SigapStore     *self,
+                       const char     *id,
+                       ComplaintText  *old,
+                       GError        **error)
+{
+  complaint_text_clear (old);
+
+  if (!self->triggers_off)
+    return TRUE;
+
+  return read_complaint_text (self, id, old, error);
+}
+
+/* After it: tells the index what changed. */
+static gboolean
+complaint_text_after (SigapStore           *self,
+                      const char           *id,
+                      const ComplaintText  *old,
+                      GError              **error)
+{
+  g_auto(ComplaintText) new = { 0 };
+  gboolean same;
+
+  if (!self->triggers_off)
+    return TRUE;
+
+  if (!read_complaint_text (self, id, &new, error))
+    return FALSE;
+
+  same = old->found && new.found && old->rowid == new.rowid;
+  for (guint i = 0; same && i < N_FTS_COLUMNS; i++)
+    same = g_strcmp0 (old->values[i], new.values[i]) == 0;
+
+  if (same)
+    return TRUE;
+
+  return (!old->found || write_complaint_text (self, TRUE, old, error)) &&
+         (!new.found || write_complaint_text (self, FALSE, &new, error));
+}
+
+/* Gives the complaint other than @id that holds @tracking_number a new
+ * number of its own, and sets @moved when there is one. The server never
+ * gives a number twice, so such a complaint was recorded here and its
+ * number is provisional: the server gives it its own when it receives it
+ * (sent already or not), and a later pull brings that. */
+static gboolean
+renumber_local_complaint (SigapStore  *self,
+                          const char  *id,
+                          const char  *tracking_number,
+                          gboolean    *moved,
+                          GError     **error)
+{
+  g_auto(ComplaintText) old_text = { 0 };
+  g_autofree char *holder = NULL;
+  g_autofree char *number = NULL;
+  gint64 received_at = 0;
+  int rc;
+
+  *moved = FALSE;
+
+  if (tracking_number == NULL)
+    return TRUE;
+
+  {
+    g_autoptr(CachedStmt) stmt = get_stmt (self,
+                                           "SELECT id, received_at FROM complaint "
+                                           "WHERE tracking_number = ?1 AND id <> ?2",
+                                           error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_text (stmt, 1, tracking_number, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      {
+        holder = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        received_at = sqlite3_column_int64 (stmt, 1);
+      }
+    else if (rc != SQLITE_DONE)
+      {
+        set_sqlite_error (self, NULL, rc, FALSE, error);
+        return FALSE;
+      }
+  }
+
+  if (holder == NULL)
+    return TRUE;
+
+  /* Past every number stored, the server's included. */
+  number = next_tracking_number (self, received_at, error);
+  if (number == NULL ||
+      !complaint_text_before (self, holder, &old_text, error) ||
+      !run_stmt_text (self,
+                      "UPDATE complaint SET tracking_number = ?2 "
+                      "WHERE id = ?1",
+                      holder, number, error) ||
+      !complaint_text_after (self, holder, &old_text, error))
+    return FALSE;
+
+  *moved = TRUE;
+
+  return TRUE;
+}
+
 /* Inserts or replaces the row of @object, a record as sigap-json encodes
  * it, keeping the server's version and updated_at; a member that is
  * absent takes the value a new record has, one the record does not have
@@ -4206,6 +4965,7 @@ upsert_remote (SigapStore            *self,
 {
   TableInfo *table = get_table (self, kind, error);
   g_autoptr(CachedStmt) stmt = NULL;
+  g_auto(ComplaintText) old_text = { 0 };
   const SigapJsonValue *node;
   SigapJsonIter iter;
   const char *name;
@@ -4225,6 +4985,9 @@ upsert_remote (SigapStore            *self,
       set_unreadable_error (error);
       return FALSE;
     }
+
+  if (kind == KIND_COMPLAINT && !complaint_text_before (self, id, &old_text, error))
+    return FALSE;
 
   /* Prepared once and kept by the statement cache; looking it up there
    * each time would hash its long SQL for every row. */
@@ -4267,13 +5030,33 @@ upsert_remote (SigapStore            *self,
     }
 
   rc = sqlite3_step (stmt);
+
+  /* A complaint recorded here and not synced yet holds the number the
+   * server gave this one: it was only provisional, so it makes way. */
+  if ((rc & 0xff) == SQLITE_CONSTRAINT && kind == KIND_COMPLAINT)
+    {
+      gboolean moved = FALSE;
+
+      sqlite3_reset (stmt);
+      if (!renumber_local_complaint (self, id,
+                                     sigap_json_value_get_string_member (object,
+                                                                         "tracking_number"),
+                                     &moved, error))
+        return FALSE;
+      if (moved)
+        rc = sqlite3_step (stmt);
+    }
+
   if (rc != SQLITE_DONE)
     {
       set_sqlite_error (self, &kinds[kind], rc, FALSE, error);
       return FALSE;
     }
 
-  return TRUE;
+  /* The statement is done with: reading the row may use the cache. */
+  sqlite3_reset (stmt);
+
+  return kind != KIND_COMPLAINT || complaint_text_after (self, id, &old_text, error);
 }
 
 /* Sets @post's variants from @array as sigap-json encodes them; %FALSE
@@ -4415,7 +5198,11 @@ apply_events (SigapStore            *self,
       return FALSE;
     }
 
-  if (!run_stmt_text (self, "DELETE FROM complaint_event WHERE complaint_id = ?1",
+  /* An event made here and not sent yet stays: the server's timeline
+   * cannot have it yet, and dropping it would lose it. */
+  if (!run_stmt_text (self,
+                      "DELETE FROM complaint_event WHERE complaint_id = ?1 AND id NOT IN "
+                      "(SELECT record_id FROM outbox WHERE entity = 'complaint_event')",
                       complaint_id, NULL, error))
     return FALSE;
 
@@ -4553,6 +5340,7 @@ sigap_store_remove_local (SigapStore  *self,
                           const char  *id,
                           GError     **error)
 {
+  g_auto(ComplaintText) old_text = { 0 };
   g_autofree char *sql = NULL;
   RecordKind kind;
   gboolean ok = TRUE;
@@ -4575,9 +5363,13 @@ sigap_store_remove_local (SigapStore  *self,
     ok = run_stmt_text (self, "DELETE FROM post_variant WHERE post_id = ?1", id, NULL, error);
   else if (kind == KIND_COMPLAINT)
     ok = run_stmt_text (self, "DELETE FROM complaint_event WHERE complaint_id = ?1", id, NULL,
-                        error);
+                        error) &&
+         complaint_text_before (self, id, &old_text, error);
 
   ok = ok && run_stmt_text (self, sql, id, NULL, error);
+
+  if (kind == KIND_COMPLAINT)
+    ok = ok && complaint_text_after (self, id, &old_text, error);
 
   return release (self, ok, error);
 }
@@ -4669,6 +5461,16 @@ sigap_store_clear_replica (SigapStore  *self,
 
   if (!savepoint (self, error))
     return FALSE;
+
+  /* The complaints the DELETE below removes, with the triggers off */
+  if (self->triggers_off)
+    ok = exec_sql (self,
+                   "INSERT INTO complaint_fts (complaint_fts, rowid, " FTS_COLUMNS ") "
+                   "SELECT 'delete', rowid, " FTS_COLUMNS " FROM complaint WHERE id NOT IN "
+                   "(SELECT record_id FROM outbox WHERE entity = 'complaint') AND id NOT IN "
+                   "(SELECT e.complaint_id FROM complaint_event e JOIN outbox o "
+                   " ON o.entity = 'complaint_event' AND o.record_id = e.id)",
+                   error);
 
   for (guint i = 0; ok && i < G_N_ELEMENTS (statements); i++)
     ok = exec_sql (self, statements[i], error);

@@ -15,9 +15,11 @@
 #include "sigap-account.h"
 #include "sigap-complaint.h"
 #include "sigap-complaint-event.h"
+#include "sigap-complaint-query.h"
 #include "sigap-opd.h"
 #include "sigap-post.h"
 #include "sigap-report.h"
+#include "sigap-reply-template.h"
 #include "sigap-user.h"
 #include "sigap-json.h"
 
@@ -193,6 +195,18 @@ GPtrArray      *sigap_store_list_complaints   (SigapStore      *self,
                                                GError         **error);
 gint64          sigap_store_count_complaints  (SigapStore      *self,
                                                const char      *opd_id);
+/* Complaints routed to @opd_id (all if %NULL) that @query matches, in its
+ * order; see sigap-complaint-query.c. */
+GPtrArray      *sigap_store_list_complaints_matching  (SigapStore           *self,
+                                                       const char           *opd_id,
+                                                       SigapComplaintQuery  *query,
+                                                       guint                 offset,
+                                                       guint                 limit,
+                                                       GError              **error);
+gint64          sigap_store_count_complaints_matching (SigapStore           *self,
+                                                       const char           *opd_id,
+                                                       SigapComplaintQuery  *query,
+                                                       GError              **error);
 gboolean        sigap_store_find_similar_complaint (SigapStore      *self,
                                                     SigapComplaint  *complaint,
                                                     char           **tracking_number,
@@ -221,6 +235,29 @@ SigapReport *sigap_store_get_report        (SigapStore   *self,
 GPtrArray   *sigap_store_list_reports      (SigapStore   *self,
                                             const char   *opd_id,
                                             GError      **error);
+
+/* An OPD's canned replies, ordered by position. They stay on this
+ * computer: no outbox row, no sync. insert puts a template whose position
+ * is -1 after the OPD's last one; move renumbers the OPD's list. */
+gboolean            sigap_store_insert_reply_template (SigapStore          *self,
+                                                       SigapReplyTemplate  *reply,
+                                                       GError             **error);
+gboolean            sigap_store_update_reply_template (SigapStore          *self,
+                                                       SigapReplyTemplate  *reply,
+                                                       GError             **error);
+gboolean            sigap_store_delete_reply_template (SigapStore          *self,
+                                                       const char          *id,
+                                                       GError             **error);
+gboolean            sigap_store_move_reply_template   (SigapStore          *self,
+                                                       const char          *id,
+                                                       guint                position,
+                                                       GError             **error);
+SigapReplyTemplate *sigap_store_get_reply_template    (SigapStore          *self,
+                                                       const char          *id,
+                                                       GError             **error);
+GPtrArray          *sigap_store_list_reply_templates  (SigapStore          *self,
+                                                       const char          *opd_id,
+                                                       GError             **error);
 
 /* The central server's sign-in tokens, kept only as @token_hash (the hex
  * SHA-256 of the token). lookup returns the user ID of a token that is

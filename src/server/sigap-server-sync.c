@@ -11,9 +11,13 @@
 
 #include <string.h>
 
+#include "sigap-central-documents.h"
+#include "sigap-central-schema.h"
 #include "sigap-complaint-rules.h"
+#include "sigap-complaint-workflow.h"
 #include "sigap-json.h"
 #include "sigap-server-sync.h"
+#include "sigap-working-days.h"
 
 /*
  * The server side of sync (docs/api.md, "Sync").
@@ -653,6 +657,7 @@ typedef struct
   Scope scope;
   gint64 now;
   char *field;             /* the record member a rejection names */
+  SigapWorkingDays *days;  /* the holidays, once a step needs them */
 } Push;
 
 static gboolean
@@ -1498,19 +1503,6 @@ event_exists (Push        *push,
 }
 
 static gboolean
-text_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
 find_triage_opd (Push     *push,
                  char    **opd_id,
                  GError  **error)
@@ -1519,7 +1511,8 @@ find_triage_opd (Push     *push,
   g_autoptr(GError) local_error = NULL;
 
   opd = SIGAP_OPD (sigap_server_store_find_record (push->store, SIGAP_SERVER_ENTITY_OPD,
-                                                   "diskominfo", &local_error));
+                                                   SIGAP_COMPLAINT_TRIAGE_OPD_CODE,
+                                                   &local_error));
   if (opd == NULL &&
       !g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
     {
@@ -1528,6 +1521,164 @@ find_triage_opd (Push     *push,
     }
 
   *opd_id = opd != NULL ? g_strdup (sigap_opd_get_id (opd)) : NULL;
+
+  return TRUE;
+}
+
+/* The record @id of @entity, %NULL when there is none; %FALSE only when
+ * the store fails. */
+static gboolean
+find_optional (Push               *push,
+               SigapServerEntity   entity,
+               const char         *id,
+               GObject           **record,
+               GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *record = NULL;
+  if (id == NULL)
+    return TRUE;
+
+  *record = sigap_server_store_get_record (push->store, entity, id, &local_error);
+  if (*record == NULL &&
+      !g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The working days the deadlines of pushed steps count: the holiday
+ * calendars the server hands to the desktops (its stored copy, or the
+ * shipped one) around now, read once per push. */
+static SigapWorkingDays *
+push_working_days (Push *push)
+{
+  g_autoptr(GDateTime) now = NULL;
+  int year;
+
+  if (push->days != NULL)
+    return push->days;
+
+  push->days = sigap_working_days_new ();
+  now = g_date_time_new_from_unix_utc (push->now);
+  year = now != NULL ? g_date_time_get_year (now) : 1970;
+
+  for (int y = year - 1; y <= year + 1; y++)
+    {
+      g_autofree char *name = sigap_central_schema_document_name (SIGAP_CENTRAL_DOCUMENT_HOLIDAYS,
+                                                                  y);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      bytes = sigap_server_store_get_document (push->store, name, NULL, &error);
+      if (bytes == NULL)
+        bytes = sigap_central_documents_read_shipped (name, NULL);
+      if (bytes == NULL)
+        continue;
+
+      g_clear_error (&error);
+      if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), &error) ||
+          !sigap_working_days_add_holidays (push->days, json_parser_get_root (parser), &error))
+        g_debug ("The holidays of %d are not usable: %s", y, error->message);
+    }
+
+  return push->days;
+}
+
+/* Answers what sigap_complaint_check_event() refused, as the API says. */
+static gboolean
+check_error_to_reject (Push        *push,
+                       GError      *check_error,
+                       const char  *action,
+                       GError     **error)
+{
+  switch ((SigapComplaintWorkflowError) check_error->code)
+    {
+    case SIGAP_COMPLAINT_WORKFLOW_ERROR_FORBIDDEN:
+      return forbidden (push, error);
+
+    case SIGAP_COMPLAINT_WORKFLOW_ERROR_STALE:
+      return reject (push, error, REJECT_INVALID_TRANSITION, "from_status",
+                     "'from_status' is not the complaint's status now.");
+
+    case SIGAP_COMPLAINT_WORKFLOW_ERROR_KEEPS_STATUS:
+      return reject (push, error, REJECT_INVALID_TRANSITION, "to_status",
+                     "A '%s' event keeps the status: 'to_status' must be 'from_status'.",
+                     action);
+
+    case SIGAP_COMPLAINT_WORKFLOW_ERROR_CLOSED:
+      return reject (push, error, REJECT_INVALID_TRANSITION, "action",
+                     "A closed complaint is not answered or assigned any more.");
+
+    case SIGAP_COMPLAINT_WORKFLOW_ERROR_NEEDS_NOTE:
+      return reject (push, error, REJECT_INVALID_REQUEST, "note", "This step needs a 'note'.");
+
+    case SIGAP_COMPLAINT_WORKFLOW_ERROR_NEEDS_OPD:
+      return reject (push, error, REJECT_INVALID_REQUEST, "opd_id",
+                     "Routing needs 'opd_id', the ID of an existing OPD.");
+
+    case SIGAP_COMPLAINT_WORKFLOW_ERROR_NEEDS_ASSIGNEE:
+      return reject (push, error, REJECT_INVALID_REQUEST, "note",
+                     "An 'assigned' event needs 'note': the ID of an active user of the "
+                     "complaint's OPD.");
+
+    case SIGAP_COMPLAINT_WORKFLOW_ERROR_NO_SUCH_STEP:
+    default:
+      return reject (push, error, REJECT_INVALID_TRANSITION, "action",
+                     "The complaint state machine has no such step.");
+    }
+}
+
+/* What the event refers to: the OPD a routing names, the user an
+ * assignment names, and for "created", a timeline that has no event yet. */
+static gboolean
+check_event_references (Push                 *push,
+                        SigapComplaint       *complaint,
+                        SigapComplaintEvent  *event,
+                        GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *action = sigap_complaint_event_get_action (event);
+
+  if (g_str_equal (action, "routed"))
+    {
+      g_autoptr(GObject) opd = NULL;
+
+      if (!find_optional (push, SIGAP_SERVER_ENTITY_OPD, sigap_complaint_event_get_opd_id (event),
+                          &opd, error))
+        return FALSE;
+      if (opd == NULL)
+        return reject (push, error, REJECT_INVALID_REQUEST, "opd_id",
+                       "Routing needs 'opd_id', the ID of an existing OPD.");
+    }
+  else if (g_str_equal (action, SIGAP_COMPLAINT_ACTION_ASSIGNED))
+    {
+      g_autoptr(GObject) assignee = NULL;
+      g_autofree char *user_id = g_strstrip (g_strdup (sigap_complaint_event_get_note (event)));
+
+      if (!find_optional (push, SIGAP_SERVER_ENTITY_USER, user_id, &assignee, error))
+        return FALSE;
+      if (!sigap_complaint_check_assignee (complaint, SIGAP_USER (assignee), &local_error))
+        return check_error_to_reject (push, local_error, action, error);
+    }
+  else if (g_str_equal (action, SIGAP_COMPLAINT_ACTION_CREATED))
+    {
+      g_autoptr(GPtrArray) events = NULL;
+
+      events = sigap_server_store_list_records (push->store, SIGAP_SERVER_ENTITY_COMPLAINT_EVENT,
+                                                sigap_complaint_get_id (complaint), error);
+      if (events == NULL)
+        return FALSE;
+      if (events->len > 0)
+        return reject (push, error, REJECT_INVALID_TRANSITION, "action",
+                       "A 'created' event opens a complaint's timeline; this one has events.");
+    }
 
   return TRUE;
 }
@@ -1541,12 +1692,11 @@ push_event (Push      *push,
                                            NULL };
   g_autoptr(SigapComplaintEvent) event = sigap_complaint_event_new ();
   g_autoptr(SigapComplaint) complaint = NULL;
+  g_autoptr(GObject) holder = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GError) local_error = NULL;
-  SigapComplaintStatus from;
-  SigapComplaintStatus to;
-  SigapComplaintActor actor;
-  const char *action;
-  gboolean owns;
+  g_autofree char *triage = NULL;
+  SigapComplaintStatus status;
   gboolean exists;
 
   if (m->delete)
@@ -1592,110 +1742,42 @@ push_event (Push      *push,
       return NULL;
     }
 
-  owns = push->scope.role == SIGAP_ROLE_ADMIN_OPD && push->scope.opd_id != NULL &&
-         g_strcmp0 (sigap_complaint_get_opd_id (complaint), push->scope.opd_id) == 0;
-  actor = sigap_complaint_actor_for (push->scope.role, owns,
-                                     sigap_complaint_get_public_issue (complaint));
-  if (actor == SIGAP_COMPLAINT_ACTOR_NONE)
+  /* The same rules as the desktop's (sigap-complaint-workflow.c). */
+  if (!sigap_complaint_check_event (complaint, event, push->scope.role,
+                                    sigap_complaint_user_owns (complaint, push->scope.role,
+                                                               push->scope.opd_id),
+                                    &local_error))
     {
-      forbidden (push, error);
+      check_error_to_reject (push, local_error, sigap_complaint_event_get_action (event), error);
       return NULL;
     }
 
-  from = sigap_complaint_event_get_from_status (event);
-  to = sigap_complaint_event_get_to_status (event);
-  action = sigap_complaint_event_get_action (event);
+  if (!check_event_references (push, complaint, event, error))
+    return NULL;
 
-  if (from != sigap_complaint_get_status (complaint))
+  status = sigap_complaint_event_get_to_status (event);
+  if (status == SIGAP_COMPLAINT_STATUS_NOT_OUR_AUTHORITY &&
+      !find_triage_opd (push, &triage, error))
+    return NULL;
+
+  /* Server time orders the timeline: the client's clock is not used. */
+  sigap_complaint_event_set_id (event, m->record_id);
+  sigap_complaint_event_set_actor_id (event, push->scope.user_id);
+  sigap_complaint_event_set_created_at (event, push->now);
+
+  /* A new status may start a new deadline, in the zone of the OPD that
+   * holds the complaint then. */
+  if (status != sigap_complaint_get_status (complaint))
     {
-      reject (push, error, REJECT_INVALID_TRANSITION, "from_status",
-              "'from_status' is not the complaint's status now.");
-      return NULL;
+      if (!find_optional (push, SIGAP_SERVER_ENTITY_OPD,
+                          sigap_complaint_opd_after_event (complaint, event, triage), &holder,
+                          error))
+        return NULL;
+      zone = sigap_complaint_zone_for_opd (SIGAP_OPD (holder));
     }
 
-  if (g_strcmp0 (action, SIGAP_COMPLAINT_ACTION_NOTE) == 0 ||
-      g_strcmp0 (action, SIGAP_COMPLAINT_ACTION_ESCALATED) == 0)
-    {
-      if (to != from)
-        {
-          reject (push, error, REJECT_INVALID_TRANSITION, "to_status",
-                  "A '%s' event keeps the status: 'to_status' must be 'from_status'.", action);
-          return NULL;
-        }
-
-      if (!sigap_complaint_action_allowed (action, push->scope.role, owns,
-                                           sigap_complaint_get_public_issue (complaint)))
-        {
-          forbidden (push, error);
-          return NULL;
-        }
-
-      if (g_str_equal (action, SIGAP_COMPLAINT_ACTION_ESCALATED))
-        sigap_complaint_set_public_issue (complaint, TRUE);
-    }
-  else
-    {
-      const SigapComplaintTransition *rule = sigap_complaint_find_transition (from, to);
-
-      if (rule == NULL || g_strcmp0 (action, sigap_complaint_status_action (to)) != 0)
-        {
-          reject (push, error, REJECT_INVALID_TRANSITION, "action",
-                  "The complaint state machine has no such step.");
-          return NULL;
-        }
-
-      if (!sigap_complaint_transition_allowed (from, to, push->scope.role, owns))
-        {
-          forbidden (push, error);
-          return NULL;
-        }
-
-      if ((rule->needs & SIGAP_COMPLAINT_NEEDS_NOTE) != 0 &&
-          text_is_blank (sigap_complaint_event_get_note (event)))
-        {
-          reject (push, error, REJECT_INVALID_REQUEST, "note", "This step needs a 'note'.");
-          return NULL;
-        }
-
-      if ((rule->needs & SIGAP_COMPLAINT_NEEDS_OPD) != 0)
-        {
-          g_autoptr(SigapOpd) opd = NULL;
-          const char *opd_id = sigap_complaint_event_get_opd_id (event);
-
-          if (opd_id != NULL)
-            opd = SIGAP_OPD (sigap_server_store_get_record (push->store, SIGAP_SERVER_ENTITY_OPD,
-                                                            opd_id, &local_error));
-          if (opd == NULL)
-            {
-              if (local_error != NULL &&
-                  !g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR,
-                                    SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
-                {
-                  g_propagate_error (error, g_steal_pointer (&local_error));
-                  return NULL;
-                }
-              reject (push, error, REJECT_INVALID_REQUEST, "opd_id",
-                      "Routing needs 'opd_id', the ID of an existing OPD.");
-              return NULL;
-            }
-          sigap_complaint_set_opd_id (complaint, opd_id);
-        }
-
-      if (to == SIGAP_COMPLAINT_STATUS_NOT_OUR_AUTHORITY)
-        {
-          g_autofree char *triage = NULL;
-
-          /* Back to Diskominfo's triage. */
-          if (!find_triage_opd (push, &triage, error))
-            return NULL;
-          sigap_complaint_set_opd_id (complaint, triage);
-        }
-
-      if (to == SIGAP_COMPLAINT_STATUS_RESOLVED)
-        sigap_complaint_set_resolved_at (complaint, push->now);
-
-      sigap_complaint_set_status (complaint, to);
-    }
+  sigap_complaint_apply_event (complaint, event, triage, push->now,
+                               zone != NULL ? push_working_days (push) : NULL, zone);
 
   if (!sigap_server_store_update_record (push->store, complaint, &local_error))
     {
@@ -1703,11 +1785,7 @@ push_event (Push      *push,
       return NULL;
     }
 
-  /* Server time orders the timeline: the client's clock is not used. */
-  sigap_complaint_event_set_id (event, m->record_id);
-  sigap_complaint_event_set_actor_id (event, push->scope.user_id);
   sigap_complaint_event_set_opd_id (event, sigap_complaint_get_opd_id (complaint));
-  sigap_complaint_event_set_created_at (event, push->now);
 
   if (!sigap_server_store_insert_record (push->store, event, &local_error))
     {
@@ -2037,6 +2115,7 @@ sigap_server_sync_push (SigapServerStore  *store,
 
   ok = sigap_server_store_run_in_transaction (store, push_batch_cb, &batch, error);
   g_free (push.field);
+  g_clear_pointer (&push.days, sigap_working_days_unref);
   if (!ok)
     return NULL;
 
