@@ -62,6 +62,168 @@ sigap_complaint_status_to_label (SigapComplaintStatus status)
 }
 
 const char *
+sigap_channel_to_label (SigapChannel channel)
+{
+  switch (channel)
+    {
+    case SIGAP_CHANNEL_FACEBOOK:
+      return "Facebook";
+    case SIGAP_CHANNEL_INSTAGRAM:
+      return "Instagram";
+    case SIGAP_CHANNEL_X:
+      return "X";
+    case SIGAP_CHANNEL_YOUTUBE:
+      return "YouTube";
+    case SIGAP_CHANNEL_TIKTOK:
+      return "TikTok";
+    case SIGAP_CHANNEL_WEB_FORM:
+      return _("Public web form");
+    case SIGAP_CHANNEL_LAPOR:
+      /* The national complaint service's name */
+      return "SP4N-LAPOR!";
+    case SIGAP_CHANNEL_WALK_IN:
+      return _("In person");
+    default:
+      return "";
+    }
+}
+
+const char *
+sigap_complaint_kind_to_label (SigapComplaintKind kind)
+{
+  switch (kind)
+    {
+    case SIGAP_COMPLAINT_KIND_ASPIRATION:
+      return _("Aspiration");
+    case SIGAP_COMPLAINT_KIND_COMPLAINT:
+      return _("Complaint");
+    case SIGAP_COMPLAINT_KIND_INFORMATION:
+      return _("Information request");
+    default:
+      return "";
+    }
+}
+
+/**
+ * sigap_complaint_action_to_label:
+ * @action: a timeline event's action: a status nick ("verified"), "note",
+ *   "escalated", "assigned" or "answered"
+ *
+ * Returns: what the step is called in the timeline and on its button
+ */
+const char *
+sigap_complaint_action_to_label (const char *action)
+{
+  static const struct
+  {
+    const char *action;
+    const char *label;
+  } labels[] = {
+    { "received", N_("Received") },
+    { "verified", N_("Verify") },
+    { "routed", N_("Route to an OPD") },
+    { "in-progress", N_("Start handling") },
+    { "resolved", N_("Resolve") },
+    { "not-our-authority", N_("Not our authority") },
+    { "rejected", N_("Reject") },
+    { "archived", N_("Archive") },
+    { "note", N_("Add a note") },
+    { "escalated", N_("Escalate to TRC") },
+    { "assigned", N_("Assign") },
+    { "answered", N_("Answer") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (action, labels[i].action) == 0)
+      return _(labels[i].label);
+
+  return action != NULL ? action : "";
+}
+
+/**
+ * sigap_complaint_event_to_label:
+ * @action: a timeline event's action
+ *
+ * Returns: what happened, as the timeline says it ("Verified", "Answered")
+ */
+const char *
+sigap_complaint_event_to_label (const char *action)
+{
+  static const struct
+  {
+    const char *action;
+    const char *label;
+  } labels[] = {
+    { "created", N_("Recorded") },
+    { "received", N_("Received") },
+    { "verified", N_("Verified") },
+    { "routed", N_("Routed") },
+    { "in-progress", N_("Handling started") },
+    { "resolved", N_("Resolved") },
+    { "not-our-authority", N_("Returned: not our authority") },
+    { "rejected", N_("Rejected") },
+    { "archived", N_("Archived") },
+    { "note", N_("Note") },
+    { "escalated", N_("Escalated to TRC") },
+    { "assigned", N_("Assigned") },
+    { "answered", N_("Answered") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (action, labels[i].action) == 0)
+      return _(labels[i].label);
+
+  return action != NULL ? action : "";
+}
+
+/**
+ * sigap_complaint_dup_deadline_text:
+ *
+ * @state: (out): where the deadline stands
+ *
+ * The badge of @complaint's deadline, counted in working days: "Sisa 2
+ * hari kerja", "Batas waktu hari ini", "Terlambat 1 hari kerja".
+ *
+ * Returns: (transfer full) (nullable): the badge, %NULL when it has none
+ *   (it is closed, or has no deadline)
+ */
+char *
+sigap_complaint_dup_deadline_text (SigapComplaint     *complaint,
+                                   GTimeZone          *zone,
+                                   SigapWorkingDays   *days,
+                                   gint64              now,
+                                   SigapDeadlineState *state)
+{
+  int left;
+
+  *state = sigap_sla_complaint_deadline_state (complaint, days, NULL, now, zone);
+  if (*state == SIGAP_DEADLINE_STATE_NONE)
+    return NULL;
+
+  left = sigap_working_days_between (days, now, sigap_complaint_get_due_at (complaint), zone,
+                                     NULL);
+
+  if (*state == SIGAP_DEADLINE_STATE_LATE)
+    {
+      int late = MAX (1, -left);
+
+      /* Translators: a complaint's deadline has passed */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day late",
+                                           "%d working days late", late),
+                              late);
+    }
+
+  if (left <= 0)
+    /* Translators: a complaint must be answered by the end of today */
+    return g_strdup (_("Due today"));
+
+  /* Translators: working days until a complaint's deadline */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day left",
+                                       "%d working days left", left),
+                          left);
+}
+
+const char *
 sigap_report_status_to_label (SigapReportStatus status)
 {
   switch (status)

@@ -946,7 +946,7 @@ sigap_window_reload (SigapWindow *self)
     return;
 
   sigap_calendar_page_set_source (self->calendar_page, self->store, self->opd);
-  sigap_inbox_page_set_source (self->inbox_page, self->store, self->opd);
+  sigap_inbox_page_set_source (self->inbox_page, self->store, self->user, self->opd);
   sigap_report_page_set_source (self->report_page, self->store, self->opd);
   update_conflicts (self);
   update_reminders (self);

@@ -50,45 +50,6 @@ update_citizen_visible (SigapComplaintRow *self)
                           self->has_citizen && !self->presentation_mode);
 }
 
-/* The badge of @complaint's deadline, counted in working days: "Sisa 2
- * hari kerja", "Batas waktu hari ini", "Terlambat 1 hari kerja"; %NULL
- * when it has none (it is closed, or has no deadline). */
-static char *
-dup_deadline_text (SigapComplaint     *complaint,
-                   GTimeZone          *zone,
-                   SigapWorkingDays   *days,
-                   gint64              now,
-                   SigapDeadlineState *state)
-{
-  int left;
-
-  *state = sigap_sla_complaint_deadline_state (complaint, days, NULL, now, zone);
-  if (*state == SIGAP_DEADLINE_STATE_NONE)
-    return NULL;
-
-  left = sigap_working_days_between (days, now, sigap_complaint_get_due_at (complaint), zone,
-                                     NULL);
-
-  if (*state == SIGAP_DEADLINE_STATE_LATE)
-    {
-      int late = MAX (1, -left);
-
-      /* Translators: a complaint's deadline has passed */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day late",
-                                           "%d working days late", late),
-                              late);
-    }
-
-  if (left <= 0)
-    /* Translators: a complaint must be answered by the end of today */
-    return g_strdup (_("Due today"));
-
-  /* Translators: working days until a complaint's deadline */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day left",
-                                       "%d working days left", left),
-                          left);
-}
-
 static void
 sigap_complaint_row_dispose (GObject *object)
 {
@@ -256,7 +217,7 @@ sigap_complaint_row_set_complaint (SigapComplaintRow *self,
   gtk_label_set_label (self->citizen_label, citizen);
   update_citizen_visible (self);
 
-  deadline = dup_deadline_text (complaint, zone, days, now, &state);
+  deadline = sigap_complaint_dup_deadline_text (complaint, zone, days, now, &state);
   gtk_label_set_label (self->deadline_label, deadline);
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadline != NULL);
   for (guint i = 1; i < G_N_ELEMENTS (deadline_classes); i++)

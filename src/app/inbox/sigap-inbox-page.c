@@ -11,17 +11,34 @@
 
 #include <glib/gi18n.h>
 
+#include "sigap-complaint-detail.h"
 #include "sigap-complaint-row.h"
+#include "sigap-complaint-window.h"
 #include "sigap-format.h"
 #include "sigap-inbox-page.h"
+
+/* The saved filters, in the order of the drop-down. */
+typedef enum
+{
+  SAVED_FILTER_ALL,
+  SAVED_FILTER_LATE,
+  SAVED_FILTER_DUE_SOON,
+  SAVED_FILTER_UNVERIFIED,
+  SAVED_FILTER_MINE,
+} SavedFilter;
 
 struct _SigapInboxPage
 {
   AdwBin parent_instance;
 
   SigapStore *store;
+  SigapUser *user;
   SigapOpd *opd;
   GTimeZone *zone;
+  /* OPD and user IDs to the names shown for them. */
+  GHashTable *names;
+  /* The ID of the complaint the detail pane shows. */
+  char *shown_id;
   /* The working days that deadlines count: weekends, holidays and cuti
    * bersama of the calendars Sigap has. */
   SigapWorkingDays *days;
@@ -34,9 +51,16 @@ struct _SigapInboxPage
   gboolean presentation_mode;
 
   /* Template widgets */
+  AdwToastOverlay *toast_overlay;
   GtkStack *stack;
+  AdwLeaflet *leaflet;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *filter_dropdown;
   GtkLabel *count_label;
+  GtkStack *results_stack;
   GtkListView *list_view;
+  GtkButton *back_button;
+  SigapComplaintDetail *detail;
 };
 
 G_DEFINE_FINAL_TYPE (SigapInboxPage, sigap_inbox_page, ADW_TYPE_BIN)
@@ -99,6 +123,17 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   sigap_complaint_row_set_complaint (row, NULL, self->zone, self->days, 0);
 }
 
+/* The complaints the list holds: an agency's admin handles those routed
+ * to the agency; Diskominfo's roles triage and follow them all. */
+static const char *
+opd_scope (SigapInboxPage *self)
+{
+  if (self->user != NULL && sigap_user_get_role (self->user) != SIGAP_ROLE_ADMIN_OPD)
+    return NULL;
+
+  return self->opd != NULL ? sigap_opd_get_id (self->opd) : NULL;
+}
+
 static void
 update_count (SigapInboxPage *self)
 {
@@ -110,11 +145,14 @@ update_count (SigapInboxPage *self)
 
   text = g_strdup_printf (ngettext ("%u complaint", "%u complaints", n_items), n_items);
   gtk_label_set_label (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->results_stack, n_items > 0 ? "results" : "no-results");
 
   if (self->store == NULL || self->opd == NULL)
     gtk_stack_set_visible_child_name (self->stack, "signed-out");
+  else if (n_items > 0 || sigap_store_count_complaints (self->store, opd_scope (self)) > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
   else
-    gtk_stack_set_visible_child_name (self->stack, n_items > 0 ? "list" : "empty");
+    gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 static void
@@ -127,22 +165,800 @@ items_changed_cb (SigapInboxPage *self,
   update_count (self);
 }
 
+static gboolean
+same_record_id (const char *a,
+                const char *b)
+{
+  return g_strcmp0 (a, b) == 0;
+}
+
+static SigapRole
+user_role (SigapInboxPage *self)
+{
+  return self->user != NULL ? sigap_user_get_role (self->user) : SIGAP_ROLE_PIMPINAN;
+}
+
+static const char *
+user_opd_id (SigapInboxPage *self)
+{
+  return self->opd != NULL ? sigap_opd_get_id (self->opd) : NULL;
+}
+
+static void
+build_names (SigapInboxPage *self)
+{
+  g_autoptr(GPtrArray) opds = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  if (self->store == NULL)
+    return;
+
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  opds = sigap_store_list_opds (self->store, NULL);
+  for (guint i = 0; opds != NULL && i < opds->len; i++)
+    {
+      SigapOpd *opd = g_ptr_array_index (opds, i);
+
+      g_hash_table_insert (self->names, g_strdup (sigap_opd_get_id (opd)),
+                           g_strdup (sigap_opd_get_name (opd)));
+    }
+
+  users = sigap_store_list_users (self->store, NULL);
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    {
+      SigapUser *user = g_ptr_array_index (users, i);
+      const char *name = sigap_user_get_display_name (user);
+
+      if (name == NULL || name[0] == '\0')
+        name = sigap_user_get_username (user);
+      g_hash_table_insert (self->names, g_strdup (sigap_user_get_id (user)), g_strdup (name));
+    }
+}
+
+/* Shows the complaint @id in the detail pane, read again from the store
+ * with its timeline, or nothing. */
+static void
+show_complaint (SigapInboxPage *self,
+                const char     *id)
+{
+  g_autoptr(SigapComplaint) complaint = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_auto(GStrv) actions = NULL;
+  SigapComplaintDetailContext context = { 0 };
+
+  if (id != self->shown_id)
+    {
+      g_free (self->shown_id);
+      self->shown_id = g_strdup (id);
+    }
+
+  if (id != NULL && self->store != NULL)
+    complaint = sigap_store_get_complaint (self->store, id, NULL);
+  if (complaint == NULL)
+    {
+      g_clear_pointer (&self->shown_id, g_free);
+      sigap_complaint_detail_show (self->detail, NULL, NULL, NULL);
+      return;
+    }
+
+  events = sigap_store_list_complaint_events (self->store, id, NULL);
+  actions = sigap_complaint_offered_actions (complaint, user_role (self), user_opd_id (self));
+
+  context.zone = self->zone;
+  context.days = ensure_days (self);
+  context.now = g_get_real_time () / G_USEC_PER_SEC;
+  context.names = self->names;
+  context.may_see_citizen = sigap_mask_may_see_complaint (complaint, user_role (self),
+                                                          user_opd_id (self));
+  context.actions = (const char * const *) actions;
+
+  sigap_complaint_detail_show (self->detail, complaint, events, &context);
+}
+
+static void
+selection_changed_cb (SigapInboxPage    *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *selection)
+{
+  SigapComplaint *complaint;
+
+  complaint = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+  if (complaint == NULL)
+    return;
+
+  if (g_strcmp0 (self->shown_id, sigap_complaint_get_id (complaint)) != 0)
+    show_complaint (self, sigap_complaint_get_id (complaint));
+}
+
+static void
+row_activated_cb (SigapInboxPage *self,
+                  guint           position,
+                  GtkListView    *list_view)
+{
+  g_autoptr(SigapComplaint) complaint = NULL;
+
+  complaint = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (complaint == NULL)
+    return;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (self->selection), position);
+  show_complaint (self, sigap_complaint_get_id (complaint));
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static void
+folded_changed_cb (SigapInboxPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SigapInboxPage *self = SIGAP_INBOX_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SigapInboxPage *self = SIGAP_INBOX_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* What the search field and the saved filter ask for. */
+static void
+update_query (SigapInboxPage *self)
+{
+  g_autoptr(SigapComplaintQuery) query = NULL;
+  const char *text;
+
+  if (self->complaints == NULL)
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  switch ((SavedFilter) gtk_drop_down_get_selected (self->filter_dropdown))
+    {
+    case SAVED_FILTER_LATE:
+      query = sigap_complaint_query_new_late ();
+      break;
+
+    case SAVED_FILTER_DUE_SOON:
+      query = sigap_complaint_query_new_due_soon ();
+      break;
+
+    case SAVED_FILTER_UNVERIFIED:
+      query = sigap_complaint_query_new_unverified ();
+      break;
+
+    case SAVED_FILTER_MINE:
+      query = sigap_complaint_query_new_mine (self->user != NULL
+                                              ? sigap_user_get_id (self->user) : "");
+      break;
+
+    case SAVED_FILTER_ALL:
+    default:
+      query = sigap_complaint_query_new ();
+      break;
+    }
+
+  sigap_complaint_query_set_text (query, text);
+  sigap_complaint_query_set_now (query, g_get_real_time () / G_USEC_PER_SEC, self->zone,
+                                 ensure_days (self));
+  sigap_complaint_list_set_query (self->complaints, query);
+  update_count (self);
+}
+
+static void
+search_changed_cb (SigapInboxPage *self)
+{
+  update_query (self);
+}
+
+static void
+filter_changed_cb (SigapInboxPage *self)
+{
+  update_query (self);
+}
+
+/* Steps {{{ */
+
+typedef struct
+{
+  SigapInboxPage *self;
+  char *complaint_id;
+  char *action;
+  GPtrArray *opds;
+  GPtrArray *templates;
+  GtkListBox *opd_list;
+  GtkDropDown *template_dropdown;
+  GtkTextView *note_view;
+  gboolean needs_note;
+  gboolean closed;
+} Step;
+
+static void
+step_free (Step *step)
+{
+  g_clear_object (&step->self);
+  g_free (step->complaint_id);
+  g_free (step->action);
+  g_clear_pointer (&step->opds, g_ptr_array_unref);
+  g_clear_pointer (&step->templates, g_ptr_array_unref);
+  g_free (step);
+}
+
+typedef struct
+{
+  const char *action;
+  const char *heading;
+  const char *body;
+  const char *note_label;
+  gboolean needs_note;
+  gboolean destructive;
+} StepText;
+
+static const StepText step_texts[] = {
+  { "verified", N_("Verify the complaint?"),
+    N_("It is a real complaint, complete enough to be handled. The deadline for answering it "
+       "counts from now."),
+    N_("Note (optional)"), FALSE, FALSE },
+  { "routed", N_("Route to an OPD"),
+    N_("Choose the agency that owns the problem and say why. It sees the complaint after the "
+       "next sync."),
+    N_("Reason"), TRUE, FALSE },
+  { "in-progress", N_("Start handling the complaint?"),
+    N_("Say what will be done, so that the timeline shows it."),
+    N_("Note (optional)"), FALSE, FALSE },
+  { "resolved", N_("Resolve the complaint"),
+    N_("Write the public answer the citizen receives. It is kept on the timeline."),
+    N_("Public answer"), TRUE, FALSE },
+  { "not-our-authority", N_("Not our authority?"),
+    N_("The complaint goes back to Diskominfo’s verifikator to be routed again. Say why."),
+    N_("Reason"), TRUE, TRUE },
+  { "rejected", N_("Reject the complaint?"),
+    N_("A rejected complaint is not handled. The reason is kept on its timeline."),
+    N_("Reason"), TRUE, TRUE },
+  { "archived", N_("Archive the complaint?"),
+    N_("An archived complaint leaves the open list and stays searchable."),
+    N_("Note (optional)"), FALSE, FALSE },
+  { "note", N_("Add a note"),
+    N_("A note is kept on the timeline and changes nothing else."),
+    N_("Note"), TRUE, FALSE },
+  { "escalated", N_("Escalate to TRC?"),
+    N_("The rapid-response team handles it as a public issue, across agencies."),
+    N_("Note (optional)"), FALSE, FALSE },
+  { "answered", N_("Answer the citizen"),
+    N_("Choose a canned reply and edit it. “Copy & Open” copies the answer and opens the "
+       "original message, where you paste it; the answer is kept on the timeline."),
+    N_("Answer to send"), TRUE, FALSE },
+};
+
+static const StepText *
+find_step_text (const char *action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (step_texts); i++)
+    if (g_str_equal (step_texts[i].action, action))
+      return &step_texts[i];
+
+  return NULL;
+}
+
+static char *
+dup_note (Step *step)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (step->note_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  return g_strstrip (g_steal_pointer (&text));
+}
+
+static void
+update_apply (AdwMessageDialog *dialog)
+{
+  Step *step = g_object_get_data (G_OBJECT (dialog), "sigap-step");
+  g_autofree char *note = NULL;
+  gboolean ready;
+
+  /* The list's selection goes as the dialog is destroyed, after it
+   * answered. */
+  if (step == NULL || step->closed)
+    return;
+
+  note = dup_note (step);
+  ready = !step->needs_note || note[0] != '\0';
+
+  if (step->opd_list != NULL)
+    ready = ready && gtk_list_box_get_selected_row (step->opd_list) != NULL;
+
+  adw_message_dialog_set_response_enabled (dialog, "apply", ready);
+}
+
+static void
+update_apply_cb (GtkTextBuffer    *buffer,
+                 AdwMessageDialog *dialog)
+{
+  update_apply (dialog);
+}
+
+static void
+template_selected_cb (GtkDropDown      *dropdown,
+                      GParamSpec       *pspec,
+                      AdwMessageDialog *dialog)
+{
+  Step *step = g_object_get_data (G_OBJECT (dialog), "sigap-step");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(SigapComplaint) complaint = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autofree char *text = NULL;
+  SigapReplyValues values;
+  const char *opd_name = NULL;
+
+  /* The first item is "no template". */
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+      selected > step->templates->len)
+    return;
+
+  complaint = sigap_store_get_complaint (step->self->store, step->complaint_id, NULL);
+  if (complaint == NULL)
+    return;
+
+  if (step->self->opd != NULL)
+    opd_name = sigap_opd_get_name (step->self->opd);
+  today = g_date_time_new_now (step->self->zone);
+  sigap_reply_values_init_for_complaint (&values, complaint, opd_name, today);
+  text = sigap_reply_template_fill (g_ptr_array_index (step->templates, selected - 1), &values,
+                                    NULL, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (step->note_view), text, -1);
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+message_shown_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SigapInboxPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_message ("Cannot open the complaint's link: %s", error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The answer is copied, but no browser could "
+                                                "open the message. Open it from the link in "
+                                                "the details and paste the answer there.")));
+}
+
+/* "Salin & buka": the answer goes to the clipboard, and the citizen's
+ * comment or message opens in the browser to paste it in. */
+static void
+copy_and_open (SigapInboxPage *self,
+               SigapComplaint *complaint,
+               const char     *answer)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  const char *url = sigap_complaint_get_source_url (complaint);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gdk_clipboard_set_text (clipboard, answer);
+
+  if (url != NULL && (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")) &&
+      GTK_IS_WINDOW (root))
+    gtk_show_uri_full (GTK_WINDOW (root), url, GDK_CURRENT_TIME, NULL, message_shown_cb,
+                       g_object_ref (self));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static void
+step_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  gpointer          user_data)
+{
+  Step *step = g_object_get_data (G_OBJECT (dialog), "sigap-step");
+  SigapInboxPage *self = step->self;
+  g_autoptr(SigapComplaint) complaint = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *message = NULL;
+  const char *opd_id = NULL;
+
+  /* Nothing in the dialog counts once it answered. */
+  step->closed = TRUE;
+
+  if (!g_str_equal (response, "apply") || self->store == NULL)
+    return;
+
+  note = dup_note (step);
+  if (step->opd_list != NULL)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (step->opd_list);
+
+      if (row != NULL)
+        opd_id = sigap_opd_get_id (g_ptr_array_index (step->opds,
+                                                      gtk_list_box_row_get_index (row)));
+    }
+
+  complaint = sigap_store_get_complaint (self->store, step->complaint_id, &error);
+  if (complaint == NULL ||
+      !sigap_complaint_workflow_apply (self->store, self->user, complaint, step->action,
+                                       note[0] != '\0' ? note : NULL, opd_id,
+                                       ensure_days (self), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  if (g_str_equal (step->action, "answered"))
+    {
+      copy_and_open (self, complaint, note);
+      message = g_strdup (_("The answer is copied: paste it in the original message"));
+    }
+  else
+    {
+      /* Translators: a complaint's tracking number, then its step, as the
+       * timeline names it ("Diverifikasi") */
+      message = g_strdup_printf (_("%s: %s"), sigap_complaint_get_tracking_number (complaint),
+                                 sigap_complaint_event_to_label (step->action));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+  sigap_inbox_page_reload (self);
+}
+
+/* How well an agency's name matches what was typed: 3 the whole name, 2
+ * its start, 1 anywhere in it, 0 not at all. */
+static int
+opd_match (const char *name,
+           const char *typed)
+{
+  g_autofree char *folded_name = g_utf8_casefold (name, -1);
+  g_autofree char *folded_typed = g_utf8_casefold (typed, -1);
+
+  g_strstrip (folded_typed);
+  if (folded_typed[0] == '\0')
+    return 1;
+  if (g_str_equal (folded_name, folded_typed))
+    return 3;
+  if (g_str_has_prefix (folded_name, folded_typed))
+    return 2;
+
+  return strstr (folded_name, folded_typed) != NULL ? 1 : 0;
+}
+
+static gboolean
+opd_row_visible_cb (GtkListBoxRow *row,
+                    gpointer       user_data)
+{
+  GtkEditable *search = user_data;
+  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
+
+  return opd_match (name, gtk_editable_get_text (search)) > 0;
+}
+
+/* Filters the agencies by what is typed and chooses the one that matches
+ * best, so that typing a name and pressing Enter routes there. */
+static void
+opd_search_changed_cb (GtkSearchEntry   *search,
+                       AdwMessageDialog *dialog)
+{
+  Step *step = g_object_get_data (G_OBJECT (dialog), "sigap-step");
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
+  GtkListBoxRow *best = NULL;
+  int best_match = 0;
+
+  gtk_list_box_invalidate_filter (step->opd_list);
+
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (step->opd_list, i);
+      int match;
+
+      if (row == NULL)
+        break;
+      match = opd_match (gtk_widget_get_name (GTK_WIDGET (row)), typed);
+      if (match > best_match)
+        {
+          best = row;
+          best_match = match;
+        }
+    }
+
+  if (typed[0] != '\0' || best == NULL)
+    gtk_list_box_select_row (step->opd_list, best);
+}
+
+static void
+opd_selected_cb (GtkListBox       *list,
+                 GtkListBoxRow    *row,
+                 AdwMessageDialog *dialog)
+{
+  update_apply (dialog);
+}
+
+static GtkWidget *
+new_opd_chooser (Step             *step,
+                 SigapComplaint   *complaint,
+                 AdwMessageDialog *dialog)
+{
+  g_autoptr(GPtrArray) opds = sigap_store_list_opds (step->self->store, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  step->opds = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; opds != NULL && i < opds->len; i++)
+    {
+      SigapOpd *opd = g_ptr_array_index (opds, i);
+      GtkWidget *row;
+      GtkWidget *label;
+
+      if (g_strcmp0 (sigap_opd_get_id (opd), sigap_complaint_get_opd_id (complaint)) == 0)
+        continue;
+      g_ptr_array_add (step->opds, g_object_ref (opd));
+
+      label = gtk_label_new (sigap_opd_get_name (opd));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      /* The name the filter reads. */
+      gtk_widget_set_name (row, sigap_opd_get_name (opd));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_object_set (search, "placeholder-text", _("Search agencies"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search agencies"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), search);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_SINGLE);
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), opd_row_visible_cb, search, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Agency to route to"),
+                                  -1);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_box_append (GTK_BOX (box), scroller);
+
+  step->opd_list = GTK_LIST_BOX (list);
+  g_signal_connect (search, "search-changed", G_CALLBACK (opd_search_changed_cb), dialog);
+  g_signal_connect (list, "row-selected", G_CALLBACK (opd_selected_cb), dialog);
+
+  return box;
+}
+
+static GtkWidget *
+new_template_dropdown (Step             *step,
+                       AdwMessageDialog *dialog)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  step->templates = sigap_store_list_reply_templates (step->self->store,
+                                                      user_opd_id (step->self), NULL);
+  /* An agency that wrote none of its own starts with those shipped with
+   * Sigap. */
+  if ((step->templates == NULL || step->templates->len == 0) && user_opd_id (step->self) != NULL)
+    {
+      g_clear_pointer (&step->templates, g_ptr_array_unref);
+      step->templates = sigap_reply_template_read_shipped (user_opd_id (step->self), NULL);
+    }
+  if (step->templates == NULL)
+    step->templates = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Translators: the first choice of canned replies */
+  gtk_string_list_append (titles, _("No canned reply"));
+  for (guint i = 0; i < step->templates->len; i++)
+    gtk_string_list_append (titles,
+                            sigap_reply_template_get_title (g_ptr_array_index (step->templates,
+                                                                               i)));
+
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&titles)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Canned reply"),
+                                  -1);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (template_selected_cb), dialog);
+  step->template_dropdown = GTK_DROP_DOWN (dropdown);
+
+  return dropdown;
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SigapInboxPage *self = SIGAP_INBOX_PAGE (widget);
+  g_autoptr(SigapComplaint) complaint = NULL;
+  const char *action = g_variant_get_string (parameter, NULL);
+  const StepText *text = find_step_text (action);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  GtkWidget *label;
+  GtkWidget *scroller;
+  Step *step;
+
+  if (self->store == NULL || self->shown_id == NULL || text == NULL)
+    return;
+
+  complaint = sigap_store_get_complaint (self->store, self->shown_id, NULL);
+  if (complaint == NULL)
+    return;
+
+  /* Translators: the complaint's tracking number, then what its step
+   * does */
+  body = g_strdup_printf (_("%s\n\n%s"), sigap_complaint_get_tracking_number (complaint),
+                          _(text->body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                          : NULL,
+                                                       _(text->heading), body));
+  gtk_window_set_title (GTK_WINDOW (dialog), _(text->heading));
+
+  step = g_new0 (Step, 1);
+  step->self = g_object_ref (self);
+  step->complaint_id = g_strdup (self->shown_id);
+  step->action = g_strdup (action);
+  step->needs_note = text->needs_note;
+  g_object_set_data_full (G_OBJECT (dialog), "sigap-step", step, (GDestroyNotify) step_free);
+
+  /* The responses come first: choosing in the extra child enables them. */
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "apply", g_str_equal (action, "answered")
+                                             ? _("_Copy & Open")
+                                             : sigap_complaint_action_to_label (action),
+                                    NULL);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  if (g_str_equal (action, "routed"))
+    gtk_box_append (GTK_BOX (box), new_opd_chooser (step, complaint, dialog));
+  if (g_str_equal (action, "answered") || g_str_equal (action, "resolved"))
+    gtk_box_append (GTK_BOX (box), new_template_dropdown (step, dialog));
+
+  label = gtk_label_new (_(text->note_label));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  step->note_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (step->note_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (step->note_view, 6);
+  gtk_text_view_set_bottom_margin (step->note_view, 6);
+  gtk_text_view_set_left_margin (step->note_view, 6);
+  gtk_text_view_set_right_margin (step->note_view, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (step->note_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(text->note_label),
+                                  -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (step->note_view));
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_message_dialog_set_extra_child (dialog, box);
+
+  adw_message_dialog_set_response_appearance (dialog, "apply",
+                                              text->destructive
+                                              ? ADW_RESPONSE_DESTRUCTIVE
+                                              : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "apply",
+                                           !text->needs_note && step->opd_list == NULL);
+
+  g_signal_connect (gtk_text_view_get_buffer (step->note_view), "changed",
+                    G_CALLBACK (update_apply_cb), dialog);
+
+  /* An answer starts from the agency's first canned reply. */
+  if (step->template_dropdown != NULL && step->templates->len > 0)
+    gtk_drop_down_set_selected (step->template_dropdown, 1);
+  g_signal_connect (dialog, "response", G_CALLBACK (step_response_cb), NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (step->note_view));
+}
+
+/* }}} */
+
+static void
+complaint_recorded_cb (SigapInboxPage       *self,
+                       SigapComplaint       *complaint,
+                       SigapComplaintWindow *window)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: %s is the new complaint's tracking number */
+  message = g_strdup_printf (_("Complaint %s recorded"),
+                             sigap_complaint_get_tracking_number (complaint));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->filter_dropdown, SAVED_FILTER_ALL);
+  sigap_inbox_page_reload (self);
+  show_complaint (self, sigap_complaint_get_id (complaint));
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SigapInboxPage *self = SIGAP_INBOX_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  SigapComplaintWindow *window;
+
+  if (self->store == NULL || self->opd == NULL || self->user == NULL)
+    return;
+
+  window = sigap_complaint_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->store, self->opd, self->user, ensure_days (self));
+  g_signal_connect_object (window, "recorded", G_CALLBACK (complaint_recorded_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+update_actions (SigapInboxPage *self)
+{
+  gboolean open = self->store != NULL && self->opd != NULL && self->user != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.new", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.step", open);
+}
+
 static void
 sigap_inbox_page_dispose (GObject *object)
 {
   SigapInboxPage *self = (SigapInboxPage *)object;
 
-  /* The stack is both AdwBin's child and a template child: unparent it
-   * once, here, before either would. */
+  /* The toast overlay is both AdwBin's child and a template child:
+   * unparent it once, here, before either would. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_INBOX_PAGE);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->complaints);
   g_clear_object (&self->store);
+  g_clear_object (&self->user);
   g_clear_object (&self->opd);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->days, sigap_working_days_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->shown_id, g_free);
 
   G_OBJECT_CLASS (sigap_inbox_page_parent_class)->dispose (object);
 }
@@ -224,9 +1040,31 @@ sigap_inbox_page_class_init (SigapInboxPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sigap/Sigap/ui/sigap-inbox-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, detail);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "inbox.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "inbox.step", "s", step_action);
+  gtk_widget_class_install_action (widget_class, "inbox.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "inbox.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "inbox.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "inbox.new", NULL);
 }
 
 static void
@@ -234,7 +1072,11 @@ sigap_inbox_page_init (SigapInboxPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
 
+  g_type_ensure (SIGAP_TYPE_COMPLAINT_DETAIL);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self, "presentation-mode", self->detail, "presentation-mode",
+                          G_BINDING_SYNC_CREATE);
 
   self->zone = sigap_opd_dup_zone (NULL);
 
@@ -243,12 +1085,15 @@ sigap_inbox_page_init (SigapInboxPage *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
+
+  update_actions (self);
 }
 
 /**
  * sigap_inbox_page_set_source:
  * @self: a #SigapInboxPage
  * @store: (nullable): the store to read complaints from
+ * @user: (nullable): who is signed in, and so which steps are offered
  * @opd: (nullable): the agency whose complaints to show, %NULL if nobody
  *   is signed in
  *
@@ -257,13 +1102,32 @@ sigap_inbox_page_init (SigapInboxPage *self)
 void
 sigap_inbox_page_set_source (SigapInboxPage *self,
                              SigapStore     *store,
+                             SigapUser      *user,
                              SigapOpd       *opd)
 {
   g_return_if_fail (SIGAP_IS_INBOX_PAGE (self));
   g_return_if_fail (store == NULL || SIGAP_IS_STORE (store));
+  g_return_if_fail (user == NULL || SIGAP_IS_USER (user));
   g_return_if_fail (opd == NULL || SIGAP_IS_OPD (opd));
 
+  /* The window reads the signed-in user and agency again after each
+   * sync: the same ones keep the search, the filter and the complaint
+   * shown. */
+  if (store != NULL && store == self->store && self->complaints != NULL &&
+      same_record_id (user != NULL ? sigap_user_get_id (user) : NULL,
+                      self->user != NULL ? sigap_user_get_id (self->user) : NULL) &&
+      same_record_id (opd != NULL ? sigap_opd_get_id (opd) : NULL,
+                      self->opd != NULL ? sigap_opd_get_id (self->opd) : NULL))
+    {
+      g_set_object (&self->user, user);
+      g_set_object (&self->opd, opd);
+      build_names (self);
+      sigap_inbox_page_reload (self);
+      return;
+    }
+
   g_set_object (&self->store, store);
+  g_set_object (&self->user, user);
   g_set_object (&self->opd, opd);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   self->zone = sigap_opd_dup_zone (opd);
@@ -275,16 +1139,26 @@ sigap_inbox_page_set_source (SigapInboxPage *self,
 
   if (store != NULL && opd != NULL)
     {
-      self->complaints = sigap_complaint_list_new (store, sigap_opd_get_id (opd));
+      self->complaints = sigap_complaint_list_new (store, opd_scope (self));
       g_signal_connect_object (self->complaints, "items-changed",
                                G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
 
       self->selection =
-        GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->complaints))));
+        GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->complaints))));
+      gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (self->selection), FALSE);
+      gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (self->selection), TRUE);
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (self->selection),
+                                         GTK_INVALID_LIST_POSITION);
+      g_signal_connect_object (self->selection, "selection-changed",
+                               G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         gtk_list_view_set_model (self->list_view, self->selection);
     }
 
+  build_names (self);
+  show_complaint (self, NULL);
+  update_query (self);
+  update_actions (self);
   update_count (self);
 }
 
@@ -303,6 +1177,13 @@ sigap_inbox_page_reload (SigapInboxPage *self)
     sigap_complaint_list_reload (self->complaints);
 
   update_count (self);
+  /* The complaint shown may have changed, or left the agency. */
+  if (self->shown_id != NULL)
+    {
+      g_autofree char *id = g_strdup (self->shown_id);
+
+      show_complaint (self, id);
+    }
 }
 
 /**

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (SigapInboxPage, sigap_inbox_page, SIGAP, INBOX_PAGE, AdwBi
 
 void        sigap_inbox_page_set_source            (SigapInboxPage *self,
                                                     SigapStore     *store,
+                                                    SigapUser      *user,
                                                     SigapOpd       *opd);
 void        sigap_inbox_page_reload                (SigapInboxPage *self);
 GListModel *sigap_inbox_page_get_model             (SigapInboxPage *self);
