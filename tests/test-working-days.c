@@ -847,6 +847,37 @@ test_reply_window (void)
 
 /* }}} */
 
+static void
+test_direct_message_url (void)
+{
+  static const struct
+  {
+    const char *url;
+    gboolean direct;
+  } cases[] = {
+    { "https://www.facebook.com/messages/t/100012345", TRUE },
+    { "https://web.facebook.com/messages/t/100012345", TRUE },
+    { "https://m.me/dinkes.sukamaju", TRUE },
+    { "https://www.messenger.com/t/100012345", TRUE },
+    { "HTTPS://WWW.INSTAGRAM.COM/direct/t/3401", TRUE },
+    { "https://www.instagram.com/direct/inbox/", TRUE },
+    { "https://www.facebook.com/dinkes.sukamaju/posts/1001?comment_id=2002", FALSE },
+    { "https://www.instagram.com/p/C0abc/", FALSE },
+    { "https://x.com/dinkes/status/1", FALSE },
+    { "https://example.com/m.me/x", FALSE },
+    { "ftp://m.me/x", FALSE },
+    { "m.me/x", FALSE },
+    { "", FALSE },
+    { NULL, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].url != NULL ? cases[i].url : "(null)");
+      g_assert_cmpint (sigap_sla_url_is_direct_message (cases[i].url), ==, cases[i].direct);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -892,6 +923,7 @@ main (int   argc,
   g_test_add_func ("/sla/state", test_sla_state);
   g_test_add_func ("/sla/complaint-state", test_sla_complaint_state);
   g_test_add_func ("/sla/reply-window", test_reply_window);
+  g_test_add_func ("/sla/direct-message-url", test_direct_message_url);
 
   status = g_test_run ();
 

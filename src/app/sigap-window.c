@@ -104,6 +104,20 @@ sigap_window_update_actions (SigapWindow *self)
                                  gtk_revealer_get_reveal_child (self->conflict_revealer));
 }
 
+/* The switcher counts the complaints due soon or late, and asks for
+ * attention while any is late. */
+static void
+update_inbox_badge (SigapWindow *self)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (self->view_stack,
+                                                    GTK_WIDGET (self->inbox_page));
+  guint n_late = sigap_inbox_page_get_n_late (self->inbox_page);
+  guint n_due_soon = sigap_inbox_page_get_n_due_soon (self->inbox_page);
+
+  adw_view_stack_page_set_badge_number (page, n_late + n_due_soon);
+  adw_view_stack_page_set_needs_attention (page, n_late > 0);
+}
+
 /* The bar that asks about posts whose changes met the server's. */
 static void
 update_conflicts (SigapWindow *self)
@@ -802,6 +816,10 @@ sigap_window_init (SigapWindow *self)
                            G_CALLBACK (post_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar_page, "create-post",
                            G_CALLBACK (calendar_create_post_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inbox_page, "notify::n-late",
+                           G_CALLBACK (update_inbox_badge), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->inbox_page, "notify::n-due-soon",
+                           G_CALLBACK (update_inbox_badge), self, G_CONNECT_SWAPPED);
   sigap_calendar_page_set_toast_overlay (self->calendar_page, self->toast_overlay);
 
 #ifdef DEVELOPMENT_BUILD

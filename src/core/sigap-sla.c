@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sigap-sla.h"
 
 /*
@@ -380,4 +382,47 @@ sigap_sla_reply_window (const SigapSlaSettings *settings,
     return SIGAP_REPLY_WINDOW_CLOSING;
 
   return SIGAP_REPLY_WINDOW_OPEN;
+}
+
+/**
+ * sigap_sla_url_is_direct_message:
+ * @url: (nullable): the link to a complaint's comment or message
+ *
+ * Whether @url leads to a direct message rather than a public comment:
+ * Facebook's Messenger (facebook.com/messages, messenger.com, m.me) and
+ * Instagram's inbox (instagram.com/direct).
+ *
+ * Returns: %TRUE for a direct message's link
+ */
+gboolean
+sigap_sla_url_is_direct_message (const char *url)
+{
+  static const char * const hosts[] = {
+    "facebook.com/messages", "messenger.com/", "m.me/", "instagram.com/direct",
+  };
+  static const char * const subdomains[] = { "", "www.", "web.", "m." };
+  g_autofree char *lower = NULL;
+  const char *rest;
+
+  if (url == NULL)
+    return FALSE;
+
+  lower = g_ascii_strdown (url, -1);
+  if (g_str_has_prefix (lower, "https://"))
+    rest = lower + strlen ("https://");
+  else if (g_str_has_prefix (lower, "http://"))
+    rest = lower + strlen ("http://");
+  else
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (subdomains); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (hosts); j++)
+      {
+        g_autofree char *start = g_strconcat (subdomains[i], hosts[j], NULL);
+
+        if (g_str_has_prefix (rest, start))
+          return TRUE;
+      }
+
+  return FALSE;
 }

@@ -144,6 +144,7 @@ SigapDeadlineState sigap_sla_complaint_deadline_state  (SigapComplaint         *
 
 gboolean           sigap_sla_reply_window_applies      (SigapChannel            channel,
                                                         gboolean                direct_message);
+gboolean           sigap_sla_url_is_direct_message     (const char             *url);
 SigapReplyWindow   sigap_sla_reply_window              (const SigapSlaSettings *settings,
                                                         SigapChannel            channel,
                                                         gboolean                direct_message,

@@ -104,6 +104,22 @@ lookup_name (SigapComplaintDetail *self,
   return name != NULL ? name : id;
 }
 
+/* Someone of another agency (Diskominfo's verifikator, for an OPD's
+ * admin) is not among the users this desktop knows: their ID means
+ * nothing to the reader. */
+static const char *
+lookup_person (SigapComplaintDetail *self,
+               const char           *id)
+{
+  if (id == NULL || id[0] == '\0')
+    return NULL;
+  if (self->names != NULL && g_hash_table_contains (self->names, id))
+    return g_hash_table_lookup (self->names, id);
+
+  /* Translators: who took a step, when they are of another agency */
+  return _("An officer of another agency");
+}
+
 static char *
 format_time (SigapComplaintDetail *self,
              gint64                time)
@@ -179,7 +195,7 @@ show_fields (SigapComplaintDetail *self)
   add_field (self, _("Deadline"), due);
   add_field (self, _("Handled by"), lookup_name (self, sigap_complaint_get_opd_id (complaint)));
   add_field (self, _("Assigned to"),
-             lookup_name (self, sigap_complaint_get_assignee_id (complaint)));
+             lookup_person (self, sigap_complaint_get_assignee_id (complaint)));
   add_field (self, _("Citizen"), name);
   add_field (self, _("Account"), handle);
   add_field (self, _("Contact"), contact);
@@ -200,7 +216,7 @@ show_timeline (SigapComplaintDetail *self)
       SigapComplaintEvent *event = g_ptr_array_index (self->events, i - 1);
       const char *action = sigap_complaint_event_get_action (event);
       const char *note = sigap_complaint_event_get_note (event);
-      const char *who = lookup_name (self, sigap_complaint_event_get_actor_id (event));
+      const char *who = lookup_person (self, sigap_complaint_event_get_actor_id (event));
       g_autofree char *when = format_time (self, sigap_complaint_event_get_created_at (event));
       g_autoptr(GString) subtitle = g_string_new (when);
       GtkWidget *row;
@@ -211,10 +227,12 @@ show_timeline (SigapComplaintDetail *self)
         {
           const char *opd = lookup_name (self, sigap_complaint_event_get_opd_id (event));
 
-          /* Translators: where a complaint was routed to */
           if (opd != NULL)
             g_string_append_printf (subtitle, "\n%s", opd);
         }
+      /* An assignment's note is the person's ID. */
+      if (g_strcmp0 (action, "assigned") == 0)
+        note = lookup_person (self, note);
       if (note != NULL && note[0] != '\0')
         g_string_append_printf (subtitle, "\n%s", note);
 
@@ -260,6 +278,58 @@ show_actions (SigapComplaintDetail *self,
                           self->actions != NULL && self->actions[0] != NULL);
 }
 
+/* Facebook and Instagram take a page's reply to a direct message only
+ * within 24 hours of the citizen's message: say until when, and warn as
+ * the end nears. */
+static void
+show_reply_window (SigapComplaintDetail *self)
+{
+  SigapComplaint *complaint = self->complaint;
+  g_autofree char *closes = NULL;
+  g_autofree char *text = NULL;
+  SigapReplyWindow window = SIGAP_REPLY_WINDOW_NONE;
+  gint64 closes_at = 0;
+
+  if (sigap_sla_status_is_open (sigap_complaint_get_status (complaint)))
+    window = sigap_sla_reply_window (NULL, sigap_complaint_get_channel (complaint),
+                                     sigap_sla_url_is_direct_message (
+                                       sigap_complaint_get_source_url (complaint)),
+                                     sigap_complaint_get_received_at (complaint), self->now,
+                                     &closes_at);
+  closes = format_time (self, closes_at);
+
+  switch (window)
+    {
+    case SIGAP_REPLY_WINDOW_OPEN:
+      /* Translators: %s is a date and time */
+      text = g_strdup_printf (_("A direct message: the platform takes a reply until %s."),
+                              closes);
+      break;
+
+    case SIGAP_REPLY_WINDOW_CLOSING:
+      text = g_strdup_printf (_("The 24-hour reply window closes at %s: reply now, or the "
+                                "platform will refuse the answer."), closes);
+      break;
+
+    case SIGAP_REPLY_WINDOW_CLOSED:
+      text = g_strdup_printf (_("The 24-hour reply window closed at %s: the platform no longer "
+                                "takes a reply to this message. Answer through another "
+                                "channel, such as the citizen’s contact."), closes);
+      break;
+
+    case SIGAP_REPLY_WINDOW_NONE:
+    default:
+      break;
+    }
+
+  gtk_label_set_label (self->window_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->window_label), text != NULL);
+  if (window == SIGAP_REPLY_WINDOW_OPEN)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->window_label), "warning");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->window_label), "warning");
+}
+
 static void
 show_complaint (SigapComplaintDetail *self,
                 gboolean              actions_changed)
@@ -292,6 +362,7 @@ show_complaint (SigapComplaintDetail *self,
         gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), deadline_classes[i]);
     }
 
+  show_reply_window (self);
   show_actions (self, actions_changed);
   show_fields (self);
   show_timeline (self);

@@ -39,6 +39,16 @@ struct _SigapInboxPage
   GHashTable *names;
   /* The ID of the complaint the detail pane shows. */
   char *shown_id;
+
+  /* The filter popover: each choice's first item is "all". */
+  GtkDropDown *status_filter;
+  GtkDropDown *channel_filter;
+  GtkDropDown *kind_filter;
+  GtkDropDown *deadline_filter;
+  GtkDropDown *handler_filter;
+  GtkDropDown *sort_filter;
+  /* The users the handler filter offers, after "all". */
+  GPtrArray *handler_ids;
   /* The working days that deadlines count: weekends, holidays and cuti
    * bersama of the calendars Sigap has. */
   SigapWorkingDays *days;
@@ -50,12 +60,19 @@ struct _SigapInboxPage
   GtkSelectionModel *selection;
   gboolean presentation_mode;
 
+  /* Open complaints past their deadline, and due within a working day. */
+  guint n_late;
+  guint n_due_soon;
+  guint urgent_source;
+
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
   AdwLeaflet *leaflet;
   GtkSearchEntry *search_entry;
   GtkDropDown *filter_dropdown;
+  GtkMenuButton *filter_button;
+  GtkGrid *filter_grid;
   GtkLabel *count_label;
   GtkStack *results_stack;
   GtkListView *list_view;
@@ -65,9 +82,13 @@ struct _SigapInboxPage
 
 G_DEFINE_FINAL_TYPE (SigapInboxPage, sigap_inbox_page, ADW_TYPE_BIN)
 
+#define URGENT_DELAY_MS 500
+
 enum {
   PROP_0,
   PROP_PRESENTATION_MODE,
+  PROP_N_LATE,
+  PROP_N_DUE_SOON,
   N_PROPS
 };
 
@@ -153,6 +174,67 @@ update_count (SigapInboxPage *self)
     gtk_stack_set_visible_child_name (self->stack, "list");
   else
     gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static guint
+count_deadline (SigapInboxPage      *self,
+                SigapComplaintQuery *query)
+{
+  gint64 n;
+
+  sigap_complaint_query_set_now (query, g_get_real_time () / G_USEC_PER_SEC, self->zone,
+                                 ensure_days (self));
+  n = sigap_store_count_complaints_matching (self->store, opd_scope (self), query, NULL);
+
+  return (guint) CLAMP (n, 0, G_MAXUINT);
+}
+
+/* The counts the window's view switcher shows on the page. */
+static void
+update_urgent (SigapInboxPage *self)
+{
+  guint n_late = 0;
+  guint n_due_soon = 0;
+
+  if (self->store != NULL && self->opd != NULL)
+    {
+      g_autoptr(SigapComplaintQuery) late = sigap_complaint_query_new_late ();
+      g_autoptr(SigapComplaintQuery) due_soon = sigap_complaint_query_new_due_soon ();
+
+      n_late = count_deadline (self, late);
+      n_due_soon = count_deadline (self, due_soon);
+    }
+
+  if (self->n_late != n_late)
+    {
+      self->n_late = n_late;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LATE]);
+    }
+  if (self->n_due_soon != n_due_soon)
+    {
+      self->n_due_soon = n_due_soon;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DUE_SOON]);
+    }
+}
+
+static gboolean
+update_urgent_cb (gpointer user_data)
+{
+  SigapInboxPage *self = user_data;
+
+  self->urgent_source = 0;
+  update_urgent (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Counting reads the holiday calendars: after start-up's first frames. */
+static void
+queue_update_urgent (SigapInboxPage *self)
+{
+  if (self->urgent_source == 0)
+    self->urgent_source = g_timeout_add_full (G_PRIORITY_LOW, URGENT_DELAY_MS,
+                                              update_urgent_cb, self, NULL);
 }
 
 static void
@@ -317,6 +399,55 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The filter popover's choices, each over the saved filter's. */
+static void
+apply_filters (SigapInboxPage      *self,
+               SigapComplaintQuery *query)
+{
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint channel = gtk_drop_down_get_selected (self->channel_filter);
+  guint kind = gtk_drop_down_get_selected (self->kind_filter);
+  guint deadline = gtk_drop_down_get_selected (self->deadline_filter);
+  guint handler = gtk_drop_down_get_selected (self->handler_filter);
+  gboolean active = FALSE;
+
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION)
+    {
+      sigap_complaint_query_set_statuses (query, SIGAP_COMPLAINT_QUERY_BIT (status - 1));
+      active = TRUE;
+    }
+  if (channel > 0 && channel != GTK_INVALID_LIST_POSITION)
+    {
+      sigap_complaint_query_set_channels (query, SIGAP_COMPLAINT_QUERY_BIT (channel - 1));
+      active = TRUE;
+    }
+  if (kind > 0 && kind != GTK_INVALID_LIST_POSITION)
+    {
+      sigap_complaint_query_set_kinds (query, SIGAP_COMPLAINT_QUERY_BIT (kind - 1));
+      active = TRUE;
+    }
+  /* The deadline states after "all": on time, due soon, late. */
+  if (deadline > 0 && deadline != GTK_INVALID_LIST_POSITION)
+    {
+      sigap_complaint_query_set_deadlines (query, SIGAP_COMPLAINT_QUERY_BIT (deadline));
+      active = TRUE;
+    }
+  if (handler > 0 && self->handler_ids != NULL && handler <= self->handler_ids->len)
+    {
+      sigap_complaint_query_set_assignee_id (query,
+                                             g_ptr_array_index (self->handler_ids, handler - 1));
+      active = TRUE;
+    }
+  sigap_complaint_query_set_sort (query,
+                                  (SigapComplaintSort) MIN (gtk_drop_down_get_selected (self->sort_filter),
+                                                            SIGAP_COMPLAINT_SORT_DEADLINE));
+
+  if (active)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filter-active");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filter-active");
+}
+
 /* What the search field and the saved filter ask for. */
 static void
 update_query (SigapInboxPage *self)
@@ -355,8 +486,11 @@ update_query (SigapInboxPage *self)
     }
 
   sigap_complaint_query_set_text (query, text);
+  apply_filters (self, query);
+  /* The holiday calendars are read only when a deadline is asked about. */
   sigap_complaint_query_set_now (query, g_get_real_time () / G_USEC_PER_SEC, self->zone,
-                                 ensure_days (self));
+                                 sigap_complaint_query_get_deadlines (query) != 0
+                                 ? ensure_days (self) : NULL);
   sigap_complaint_list_set_query (self->complaints, query);
   update_count (self);
 }
@@ -373,6 +507,112 @@ filter_changed_cb (SigapInboxPage *self)
   update_query (self);
 }
 
+static GtkDropDown *
+add_filter (SigapInboxPage *self,
+            int             row,
+            const char     *title,
+            GtkStringList  *choices)
+{
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (choices), NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_widget_set_hexpand (dropdown, TRUE);
+  gtk_grid_attach (self->filter_grid, label, 0, row, 1, 1);
+  gtk_grid_attach (self->filter_grid, dropdown, 1, row, 1, 1);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return GTK_DROP_DOWN (dropdown);
+}
+
+static void
+build_filters (SigapInboxPage *self)
+{
+  static const SigapChannel channels[] = {
+    SIGAP_CHANNEL_FACEBOOK, SIGAP_CHANNEL_INSTAGRAM, SIGAP_CHANNEL_X, SIGAP_CHANNEL_YOUTUBE,
+    SIGAP_CHANNEL_TIKTOK, SIGAP_CHANNEL_WEB_FORM, SIGAP_CHANNEL_LAPOR, SIGAP_CHANNEL_WALK_IN,
+  };
+  GtkStringList *statuses = gtk_string_list_new (NULL);
+  GtkStringList *channel_names = gtk_string_list_new (NULL);
+  GtkStringList *kinds = gtk_string_list_new (NULL);
+  GtkStringList *deadlines = gtk_string_list_new (NULL);
+  GtkStringList *handlers = gtk_string_list_new (NULL);
+  GtkStringList *sorts = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (guint i = 0; i < SIGAP_N_COMPLAINT_STATUSES; i++)
+    gtk_string_list_append (statuses, sigap_complaint_status_to_label ((SigapComplaintStatus) i));
+
+  /* The query's channel bits follow the enum's order. */
+  gtk_string_list_append (channel_names, _("All channels"));
+  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
+    {
+      g_assert ((guint) channels[i] == i);
+      gtk_string_list_append (channel_names, sigap_channel_to_label (channels[i]));
+    }
+
+  gtk_string_list_append (kinds, _("All types"));
+  for (guint i = SIGAP_COMPLAINT_KIND_ASPIRATION; i <= SIGAP_COMPLAINT_KIND_INFORMATION; i++)
+    gtk_string_list_append (kinds, sigap_complaint_kind_to_label ((SigapComplaintKind) i));
+
+  gtk_string_list_append (deadlines, _("All deadlines"));
+  gtk_string_list_append (deadlines, _("On time"));
+  gtk_string_list_append (deadlines, _("Due soon"));
+  gtk_string_list_append (deadlines, _("Late"));
+
+  gtk_string_list_append (handlers, _("Everyone"));
+
+  /* In SigapComplaintSort's order. */
+  gtk_string_list_append (sorts, _("Newest first"));
+  gtk_string_list_append (sorts, _("Oldest first"));
+  gtk_string_list_append (sorts, _("Nearest deadline first"));
+
+  self->status_filter = add_filter (self, 0, _("Status"), statuses);
+  self->channel_filter = add_filter (self, 1, _("Channel"), channel_names);
+  self->kind_filter = add_filter (self, 2, _("Type"), kinds);
+  self->deadline_filter = add_filter (self, 3, _("Deadline"), deadlines);
+  self->handler_filter = add_filter (self, 4, _("Assigned to"), handlers);
+  self->sort_filter = add_filter (self, 5, _("Sort"), sorts);
+}
+
+/* The people the handler filter offers: those who may handle the
+ * agency's complaints. */
+static void
+build_handler_filter (SigapInboxPage *self)
+{
+  g_autoptr(GPtrArray) users = NULL;
+  GtkStringList *names = GTK_STRING_LIST (gtk_drop_down_get_model (self->handler_filter));
+  guint n_names = g_list_model_get_n_items (G_LIST_MODEL (names));
+
+  gtk_drop_down_set_selected (self->handler_filter, 0);
+  gtk_string_list_splice (names, 1, n_names - 1, NULL);
+  g_clear_pointer (&self->handler_ids, g_ptr_array_unref);
+  self->handler_ids = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->store != NULL)
+    users = sigap_store_list_users (self->store, NULL);
+
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    {
+      SigapUser *user = g_ptr_array_index (users, i);
+      const char *name = sigap_user_get_display_name (user);
+      const char *scope = opd_scope (self);
+
+      if (sigap_user_get_disabled (user) || sigap_user_get_role (user) == SIGAP_ROLE_PIMPINAN ||
+          (scope != NULL && g_strcmp0 (sigap_user_get_opd_id (user), scope) != 0))
+        continue;
+      if (name == NULL || name[0] == '\0')
+        name = sigap_user_get_username (user);
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (self->handler_ids, g_strdup (sigap_user_get_id (user)));
+    }
+}
+
 /* Steps {{{ */
 
 typedef struct
@@ -380,9 +620,11 @@ typedef struct
   SigapInboxPage *self;
   char *complaint_id;
   char *action;
-  GPtrArray *opds;
+  /* The IDs of the agencies or people to choose from, in the list's
+   * order. */
+  GPtrArray *choice_ids;
   GPtrArray *templates;
-  GtkListBox *opd_list;
+  GtkListBox *choice_list;
   GtkDropDown *template_dropdown;
   GtkTextView *note_view;
   gboolean needs_note;
@@ -395,7 +637,7 @@ step_free (Step *step)
   g_clear_object (&step->self);
   g_free (step->complaint_id);
   g_free (step->action);
-  g_clear_pointer (&step->opds, g_ptr_array_unref);
+  g_clear_pointer (&step->choice_ids, g_ptr_array_unref);
   g_clear_pointer (&step->templates, g_ptr_array_unref);
   g_free (step);
 }
@@ -440,6 +682,9 @@ static const StepText step_texts[] = {
   { "escalated", N_("Escalate to TRC?"),
     N_("The rapid-response team handles it as a public issue, across agencies."),
     N_("Note (optional)"), FALSE, FALSE },
+  { "assigned", N_("Assign the complaint"),
+    N_("Choose who in the agency handles it. They see it among their own complaints."),
+    NULL, FALSE, FALSE },
   { "answered", N_("Answer the citizen"),
     N_("Choose a canned reply and edit it. “Copy & Open” copies the answer and opens the "
        "original message, where you paste it; the answer is kept on the timeline."),
@@ -484,8 +729,8 @@ update_apply (AdwMessageDialog *dialog)
   note = dup_note (step);
   ready = !step->needs_note || note[0] != '\0';
 
-  if (step->opd_list != NULL)
-    ready = ready && gtk_list_box_get_selected_row (step->opd_list) != NULL;
+  if (step->choice_list != NULL)
+    ready = ready && gtk_list_box_get_selected_row (step->choice_list) != NULL;
 
   adw_message_dialog_set_response_enabled (dialog, "apply", ready);
 }
@@ -582,6 +827,7 @@ step_response_cb (AdwMessageDialog *dialog,
   g_autofree char *note = NULL;
   g_autofree char *message = NULL;
   const char *opd_id = NULL;
+  const char *chosen = NULL;
 
   /* Nothing in the dialog counts once it answered. */
   step->closed = TRUE;
@@ -590,13 +836,22 @@ step_response_cb (AdwMessageDialog *dialog,
     return;
 
   note = dup_note (step);
-  if (step->opd_list != NULL)
+  if (step->choice_list != NULL)
     {
-      GtkListBoxRow *row = gtk_list_box_get_selected_row (step->opd_list);
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (step->choice_list);
 
       if (row != NULL)
-        opd_id = sigap_opd_get_id (g_ptr_array_index (step->opds,
-                                                      gtk_list_box_row_get_index (row)));
+        chosen = g_ptr_array_index (step->choice_ids, gtk_list_box_row_get_index (row));
+    }
+  /* The person assigned is the event's note. */
+  if (g_str_equal (step->action, "assigned"))
+    {
+      g_free (note);
+      note = g_strdup (chosen != NULL ? chosen : "");
+    }
+  else if (g_str_equal (step->action, "routed"))
+    {
+      opd_id = chosen;
     }
 
   complaint = sigap_store_get_complaint (self->store, step->complaint_id, &error);
@@ -626,10 +881,10 @@ step_response_cb (AdwMessageDialog *dialog,
   sigap_inbox_page_reload (self);
 }
 
-/* How well an agency's name matches what was typed: 3 the whole name, 2
+/* How well a name matches what was typed: 3 the whole name, 2
  * its start, 1 anywhere in it, 0 not at all. */
 static int
-opd_match (const char *name,
+choice_match (const char *name,
            const char *typed)
 {
   g_autofree char *folded_name = g_utf8_casefold (name, -1);
@@ -647,19 +902,19 @@ opd_match (const char *name,
 }
 
 static gboolean
-opd_row_visible_cb (GtkListBoxRow *row,
+choice_row_visible_cb (GtkListBoxRow *row,
                     gpointer       user_data)
 {
   GtkEditable *search = user_data;
   const char *name = gtk_widget_get_name (GTK_WIDGET (row));
 
-  return opd_match (name, gtk_editable_get_text (search)) > 0;
+  return choice_match (name, gtk_editable_get_text (search)) > 0;
 }
 
-/* Filters the agencies by what is typed and chooses the one that matches
- * best, so that typing a name and pressing Enter routes there. */
+/* Filters the agencies or people by what is typed and chooses the one
+ * that matches best, so that typing a name and pressing Enter takes it. */
 static void
-opd_search_changed_cb (GtkSearchEntry   *search,
+choice_search_changed_cb (GtkSearchEntry   *search,
                        AdwMessageDialog *dialog)
 {
   Step *step = g_object_get_data (G_OBJECT (dialog), "sigap-step");
@@ -667,16 +922,16 @@ opd_search_changed_cb (GtkSearchEntry   *search,
   GtkListBoxRow *best = NULL;
   int best_match = 0;
 
-  gtk_list_box_invalidate_filter (step->opd_list);
+  gtk_list_box_invalidate_filter (step->choice_list);
 
   for (int i = 0; ; i++)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (step->opd_list, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (step->choice_list, i);
       int match;
 
       if (row == NULL)
         break;
-      match = opd_match (gtk_widget_get_name (GTK_WIDGET (row)), typed);
+      match = choice_match (gtk_widget_get_name (GTK_WIDGET (row)), typed);
       if (match > best_match)
         {
           best = row;
@@ -685,64 +940,64 @@ opd_search_changed_cb (GtkSearchEntry   *search,
     }
 
   if (typed[0] != '\0' || best == NULL)
-    gtk_list_box_select_row (step->opd_list, best);
+    gtk_list_box_select_row (step->choice_list, best);
 }
 
 static void
-opd_selected_cb (GtkListBox       *list,
+choice_selected_cb (GtkListBox       *list,
                  GtkListBoxRow    *row,
                  AdwMessageDialog *dialog)
 {
   update_apply (dialog);
 }
 
-static GtkWidget *
-new_opd_chooser (Step             *step,
-                 SigapComplaint   *complaint,
-                 AdwMessageDialog *dialog)
+static void
+add_choice (Step       *step,
+            GtkListBox *list,
+            const char *id,
+            const char *name)
 {
-  g_autoptr(GPtrArray) opds = sigap_store_list_opds (step->self->store, NULL);
+  GtkWidget *label = gtk_label_new (name);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  /* The name the filter reads. */
+  gtk_widget_set_name (row, name);
+  gtk_list_box_append (list, row);
+  g_ptr_array_add (step->choice_ids, g_strdup (id));
+}
+
+/* A search field over a list to choose one agency or person from. */
+static GtkWidget *
+new_chooser (Step             *step,
+             AdwMessageDialog *dialog,
+             const char       *search_label,
+             const char       *list_label)
+{
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *search = gtk_search_entry_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *list = gtk_list_box_new ();
 
-  step->opds = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; opds != NULL && i < opds->len; i++)
-    {
-      SigapOpd *opd = g_ptr_array_index (opds, i);
-      GtkWidget *row;
-      GtkWidget *label;
+  step->choice_ids = g_ptr_array_new_with_free_func (g_free);
+  step->choice_list = GTK_LIST_BOX (list);
 
-      if (g_strcmp0 (sigap_opd_get_id (opd), sigap_complaint_get_opd_id (complaint)) == 0)
-        continue;
-      g_ptr_array_add (step->opds, g_object_ref (opd));
-
-      label = gtk_label_new (sigap_opd_get_name (opd));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_margin_top (label, 8);
-      gtk_widget_set_margin_bottom (label, 8);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      /* The name the filter reads. */
-      gtk_widget_set_name (row, sigap_opd_get_name (opd));
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-
-  gtk_editable_set_text (GTK_EDITABLE (search), "");
-  g_object_set (search, "placeholder-text", _("Search agencies"), NULL);
+  g_object_set (search, "placeholder-text", search_label, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (search),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search agencies"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, search_label,
                                   -1);
   gtk_box_append (GTK_BOX (box), search);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_SINGLE);
-  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), opd_row_visible_cb, search, NULL);
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (list), choice_row_visible_cb, search, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Agency to route to"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, list_label,
                                   -1);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
@@ -751,11 +1006,55 @@ new_opd_chooser (Step             *step,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
   gtk_box_append (GTK_BOX (box), scroller);
 
-  step->opd_list = GTK_LIST_BOX (list);
-  g_signal_connect (search, "search-changed", G_CALLBACK (opd_search_changed_cb), dialog);
-  g_signal_connect (list, "row-selected", G_CALLBACK (opd_selected_cb), dialog);
+  g_signal_connect (search, "search-changed", G_CALLBACK (choice_search_changed_cb), dialog);
+  g_signal_connect (list, "row-selected", G_CALLBACK (choice_selected_cb), dialog);
 
   return box;
+}
+
+/* The agencies a complaint can be routed to: all but the one holding it. */
+static GtkWidget *
+new_opd_chooser (Step             *step,
+                 SigapComplaint   *complaint,
+                 AdwMessageDialog *dialog)
+{
+  g_autoptr(GPtrArray) opds = sigap_store_list_opds (step->self->store, NULL);
+  GtkWidget *chooser = new_chooser (step, dialog, _("Search agencies"), _("Agency to route to"));
+
+  for (guint i = 0; opds != NULL && i < opds->len; i++)
+    {
+      SigapOpd *opd = g_ptr_array_index (opds, i);
+
+      if (g_strcmp0 (sigap_opd_get_id (opd), sigap_complaint_get_opd_id (complaint)) != 0)
+        add_choice (step, step->choice_list, sigap_opd_get_id (opd), sigap_opd_get_name (opd));
+    }
+
+  return chooser;
+}
+
+/* The people a complaint can be assigned to: the active users of the
+ * agency holding it who handle complaints. */
+static GtkWidget *
+new_user_chooser (Step             *step,
+                  SigapComplaint   *complaint,
+                  AdwMessageDialog *dialog)
+{
+  g_autoptr(GPtrArray) users = sigap_store_list_users (step->self->store, NULL);
+  GtkWidget *chooser = new_chooser (step, dialog, _("Search people"), _("Person to assign"));
+
+  for (guint i = 0; users != NULL && i < users->len; i++)
+    {
+      SigapUser *user = g_ptr_array_index (users, i);
+      const char *name = sigap_user_get_display_name (user);
+
+      if (!sigap_complaint_check_assignee (complaint, user, NULL))
+        continue;
+      if (name == NULL || name[0] == '\0')
+        name = sigap_user_get_username (user);
+      add_choice (step, step->choice_list, sigap_user_get_id (user), name);
+    }
+
+  return chooser;
 }
 
 static GtkWidget *
@@ -846,12 +1145,16 @@ step_action (GtkWidget  *widget,
 
   if (g_str_equal (action, "routed"))
     gtk_box_append (GTK_BOX (box), new_opd_chooser (step, complaint, dialog));
+  if (g_str_equal (action, "assigned"))
+    gtk_box_append (GTK_BOX (box), new_user_chooser (step, complaint, dialog));
   if (g_str_equal (action, "answered") || g_str_equal (action, "resolved"))
     gtk_box_append (GTK_BOX (box), new_template_dropdown (step, dialog));
 
-  label = gtk_label_new (_(text->note_label));
+  /* A step without a note (assigning) keeps an empty, hidden one. */
+  label = gtk_label_new (text->note_label != NULL ? _(text->note_label) : NULL);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_visible (label, text->note_label != NULL);
   gtk_box_append (GTK_BOX (box), label);
 
   step->note_view = GTK_TEXT_VIEW (gtk_text_view_new ());
@@ -860,10 +1163,12 @@ step_action (GtkWidget  *widget,
   gtk_text_view_set_bottom_margin (step->note_view, 6);
   gtk_text_view_set_left_margin (step->note_view, 6);
   gtk_text_view_set_right_margin (step->note_view, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (step->note_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(text->note_label),
-                                  -1);
+  if (text->note_label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (step->note_view),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _(text->note_label),
+                                    -1);
   scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_visible (scroller, text->note_label != NULL);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (step->note_view));
   gtk_widget_add_css_class (scroller, "card");
@@ -877,7 +1182,7 @@ step_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   adw_message_dialog_set_response_enabled (dialog, "apply",
-                                           !text->needs_note && step->opd_list == NULL);
+                                           !text->needs_note && step->choice_list == NULL);
 
   g_signal_connect (gtk_text_view_get_buffer (step->note_view), "changed",
                     G_CALLBACK (update_apply_cb), dialog);
@@ -945,6 +1250,8 @@ sigap_inbox_page_dispose (GObject *object)
 {
   SigapInboxPage *self = (SigapInboxPage *)object;
 
+  g_clear_handle_id (&self->urgent_source, g_source_remove);
+
   /* The toast overlay is both AdwBin's child and a template child:
    * unparent it once, here, before either would. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -959,6 +1266,7 @@ sigap_inbox_page_dispose (GObject *object)
   g_clear_pointer (&self->days, sigap_working_days_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->shown_id, g_free);
+  g_clear_pointer (&self->handler_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sigap_inbox_page_parent_class)->dispose (object);
 }
@@ -975,6 +1283,14 @@ sigap_inbox_page_get_property (GObject    *object,
     {
     case PROP_PRESENTATION_MODE:
       g_value_set_boolean (value, self->presentation_mode);
+      break;
+
+    case PROP_N_LATE:
+      g_value_set_uint (value, self->n_late);
+      break;
+
+    case PROP_N_DUE_SOON:
+      g_value_set_uint (value, self->n_due_soon);
       break;
 
     default:
@@ -1036,6 +1352,30 @@ sigap_inbox_page_class_init (SigapInboxPageClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SigapInboxPage:n-late:
+   *
+   * How many open complaints are past their deadline.
+   */
+  properties[PROP_N_LATE] =
+    g_param_spec_uint ("n-late", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SigapInboxPage:n-due-soon:
+   *
+   * How many open complaints are due within the due-soon days.
+   */
+  properties[PROP_N_DUE_SOON] =
+    g_param_spec_uint ("n-due-soon", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1045,6 +1385,8 @@ sigap_inbox_page_class_init (SigapInboxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, filter_grid);
   gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, SigapInboxPage, list_view);
@@ -1077,6 +1419,7 @@ sigap_inbox_page_init (SigapInboxPage *self)
 
   g_object_bind_property (self, "presentation-mode", self->detail, "presentation-mode",
                           G_BINDING_SYNC_CREATE);
+  build_filters (self);
 
   self->zone = sigap_opd_dup_zone (NULL);
 
@@ -1156,10 +1499,12 @@ sigap_inbox_page_set_source (SigapInboxPage *self,
     }
 
   build_names (self);
+  build_handler_filter (self);
   show_complaint (self, NULL);
   update_query (self);
   update_actions (self);
   update_count (self);
+  queue_update_urgent (self);
 }
 
 /**
@@ -1177,6 +1522,7 @@ sigap_inbox_page_reload (SigapInboxPage *self)
     sigap_complaint_list_reload (self->complaints);
 
   update_count (self);
+  queue_update_urgent (self);
   /* The complaint shown may have changed, or left the agency. */
   if (self->shown_id != NULL)
     {
@@ -1234,4 +1580,32 @@ sigap_inbox_page_set_presentation_mode (SigapInboxPage *self,
 
   self->presentation_mode = presentation_mode;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION_MODE]);
+}
+
+/**
+ * sigap_inbox_page_get_n_late:
+ * @self: a #SigapInboxPage
+ *
+ * Returns: how many open complaints are past their deadline
+ */
+guint
+sigap_inbox_page_get_n_late (SigapInboxPage *self)
+{
+  g_return_val_if_fail (SIGAP_IS_INBOX_PAGE (self), 0);
+
+  return self->n_late;
+}
+
+/**
+ * sigap_inbox_page_get_n_due_soon:
+ * @self: a #SigapInboxPage
+ *
+ * Returns: how many open complaints are due soon
+ */
+guint
+sigap_inbox_page_get_n_due_soon (SigapInboxPage *self)
+{
+  g_return_val_if_fail (SIGAP_IS_INBOX_PAGE (self), 0);
+
+  return self->n_due_soon;
 }

@@ -27,5 +27,7 @@ const char *sigap_inbox_page_get_state             (SigapInboxPage *self);
 gboolean    sigap_inbox_page_get_presentation_mode (SigapInboxPage *self);
 void        sigap_inbox_page_set_presentation_mode (SigapInboxPage *self,
                                                     gboolean        presentation_mode);
+guint       sigap_inbox_page_get_n_late            (SigapInboxPage *self);
+guint       sigap_inbox_page_get_n_due_soon        (SigapInboxPage *self);
 
 G_END_DECLS
