@@ -30,6 +30,13 @@ WORD = "tambalan"
 URL = "https://www.facebook.com/diskominfo.sukamaju/posts/1001?comment_id=2002"
 ROUTE_REASON = "Lokasi di halaman puskesmas, wewenang Dinas Kesehatan"
 TRACKING = re.compile(r"ADU-\d{4}-\d{6}")
+# A CSV of the admin's own: two complaints, and a row without its text.
+IMPORT_CSV = ("Tanggal,Kanal,Isi Aduan,Kecamatan,Desa,Jenis\n"
+              "01/12/2026 09:15,Instagram,Saluran drainase di Jalan Melati tersumbat sampah,"
+              "Sukamaju,Kauman,Pengaduan\n"
+              "02/12/2026 10:00,Facebook,,Karangrejo,Jatisari,Pengaduan\n"
+              "03/12/2026 11:30,TikTok,Kapan jadwal posyandu drainase Desa Gondang,"
+              "Tegalsari,Gondang,Permintaan Informasi\n")
 
 
 def install_browser(ws):
@@ -239,6 +246,30 @@ def verifikator_desktop(server, keyring):
         find(page, "the agency now handling it", name="Dinas Kesehatan", role="label")
         ok(True, "the complaint is routed to Dinas Kesehatan")
         screenshot("aduan-verifikator")
+
+        # Importing a CSV: the readable rows, and which row was left out.
+        csv_path = os.path.join(ws.root, "aduan-desember.csv")
+        with open(csv_path, "w") as f:
+            f.write(IMPORT_CSV)
+        click(find(page, "the import button", name="Impor Aduan dari CSV", role="push button"))
+        chooser = wait_for(lambda: window_named(app, "Pilih Berkas CSV"), "the file chooser")
+        # Without a window manager a new window has no focus until clicked.
+        click_with_mouse(find(chooser, "the file chooser's places", name="GtkPlacesSidebar"),
+                         "Pilih Berkas CSV")
+        time.sleep(0.3)
+        key("ctrl+l")
+        time.sleep(0.3)
+        type_text(csv_path)
+        key("Return")
+        dialog = wait_for(lambda: window_named(app, "Impor Aduan"), "the import window")
+        left_out = find(dialog, "the row left out", contains="Baris 3", visible=False)
+        ok(True, f"the import names the row it cannot read: {left_out.name!r}")
+        window_shot("Impor Aduan", "aduan-impor")
+        click(response_button(dialog, "Impor 2 Aduan"))
+        wait_for(lambda: window_named(app, "Impor Aduan") is None, "the import window to close")
+        search(page, "drainase")
+        wait_for(lambda: len(rows_with(page, "ADU-")) == 2, "the two imported complaints")
+        ok(True, "both readable rows are in the inbox, found by a word")
 
         indicator(win, "Tersinkron")
         complaint, _ = wait_for(lambda: (lambda c: c if c[0] and c[0].get("status") == "routed"

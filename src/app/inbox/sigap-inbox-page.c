@@ -15,6 +15,7 @@
 #include "sigap-complaint-row.h"
 #include "sigap-complaint-window.h"
 #include "sigap-format.h"
+#include "sigap-import-window.h"
 #include "sigap-inbox-page.h"
 
 /* The saved filters, in the order of the drop-down. */
@@ -1237,11 +1238,54 @@ new_action (GtkWidget  *widget,
 }
 
 static void
+imported_cb (SigapInboxPage    *self,
+             guint              n_imported,
+             SigapImportWindow *window)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: complaints read from a CSV file */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u complaint imported",
+                                          "%u complaints imported", n_imported),
+                             n_imported);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->filter_dropdown, SAVED_FILTER_ALL);
+  sigap_inbox_page_reload (self);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SigapInboxPage *self = SIGAP_INBOX_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  SigapImportWindow *window;
+
+  if (self->store == NULL || self->opd == NULL || self->user == NULL)
+    return;
+
+  window = sigap_import_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    self->store, self->opd, self->user, ensure_days (self));
+  g_signal_connect_object (window, "imported", G_CALLBACK (imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  sigap_import_window_choose_file (window);
+}
+
+static void
 update_actions (SigapInboxPage *self)
 {
   gboolean open = self->store != NULL && self->opd != NULL && self->user != NULL;
+  SigapRole role = user_role (self);
+  /* Recording and importing: an agency's admin, or Diskominfo's
+   * verifikator. */
+  gboolean records = open && (role == SIGAP_ROLE_ADMIN_OPD || role == SIGAP_ROLE_VERIFIKATOR);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.new", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.new", records);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.import", records);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.step", open);
 }
 
@@ -1398,6 +1442,7 @@ sigap_inbox_page_class_init (SigapInboxPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "inbox.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "inbox.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "inbox.step", "s", step_action);
   gtk_widget_class_install_action (widget_class, "inbox.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "inbox.search", NULL, search_action);
