@@ -287,8 +287,8 @@ test_filter_popover (Fixture       *fixture,
 
   /* "All statuses", then the statuses in order: In progress. */
   gtk_drop_down_set_selected (status, 1 + SIGAP_COMPLAINT_STATUS_IN_PROGRESS);
-  sigap_complaint_query_set_statuses (query,
-                                      SIGAP_COMPLAINT_QUERY_BIT (SIGAP_COMPLAINT_STATUS_IN_PROGRESS));
+  sigap_complaint_query_set_statuses (
+    query, SIGAP_COMPLAINT_QUERY_BIT (SIGAP_COMPLAINT_STATUS_IN_PROGRESS));
   g_assert_cmpint (n_shown (fixture), ==, store_count (fixture, query));
   g_assert_cmpint (n_shown (fixture), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -322,7 +322,8 @@ test_search (Fixture       *fixture,
              gconstpointer  data)
 {
   GtkEditable *search = find_child (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY);
-  g_autoptr(SigapComplaint) first = g_list_model_get_item (sigap_inbox_page_get_model (fixture->page), 0);
+  GListModel *model = sigap_inbox_page_get_model (fixture->page);
+  g_autoptr(SigapComplaint) first = g_list_model_get_item (model, 0);
   g_autoptr(SigapComplaintQuery) query = sigap_complaint_query_new ();
   g_autoptr(SigapComplaintQuery) all = sigap_complaint_query_new ();
   const char *tracking = sigap_complaint_get_tracking_number (first);

@@ -88,6 +88,27 @@ sigap_channel_to_label (SigapChannel channel)
     }
 }
 
+/* The channels in the order the interface offers them: the agency's own
+ * accounts first, then the public's other ways in. */
+const SigapChannel sigap_channel_choices[SIGAP_N_CHANNEL_CHOICES] = {
+  SIGAP_CHANNEL_FACEBOOK,
+  SIGAP_CHANNEL_INSTAGRAM,
+  SIGAP_CHANNEL_X,
+  SIGAP_CHANNEL_YOUTUBE,
+  SIGAP_CHANNEL_TIKTOK,
+  SIGAP_CHANNEL_WALK_IN,
+  SIGAP_CHANNEL_LAPOR,
+  SIGAP_CHANNEL_WEB_FORM,
+};
+
+/* The complaint types in the order the interface offers them: the most
+ * common first. */
+const SigapComplaintKind sigap_complaint_kind_choices[SIGAP_N_COMPLAINT_KIND_CHOICES] = {
+  SIGAP_COMPLAINT_KIND_COMPLAINT,
+  SIGAP_COMPLAINT_KIND_ASPIRATION,
+  SIGAP_COMPLAINT_KIND_INFORMATION,
+};
+
 const char *
 sigap_complaint_kind_to_label (SigapComplaintKind kind)
 {

@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 const char *sigap_post_status_to_label      (SigapPostStatus       status);
 const char *sigap_complaint_status_to_label (SigapComplaintStatus  status);
 const char *sigap_report_status_to_label    (SigapReportStatus     status);
+#define SIGAP_N_CHANNEL_CHOICES        (SIGAP_CHANNEL_WALK_IN + 1)
+#define SIGAP_N_COMPLAINT_KIND_CHOICES (SIGAP_COMPLAINT_KIND_INFORMATION + 1)
+
+extern const SigapChannel       sigap_channel_choices[SIGAP_N_CHANNEL_CHOICES];
+extern const SigapComplaintKind sigap_complaint_kind_choices[SIGAP_N_COMPLAINT_KIND_CHOICES];
+
 const char *sigap_channel_to_label          (SigapChannel          channel);
 const char *sigap_complaint_kind_to_label   (SigapComplaintKind    kind);
 const char *sigap_complaint_action_to_label (const char           *action);

@@ -49,25 +49,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The channels an admin records by hand; the web form's complaints come
- * from the server, SP4N-LAPOR!'s from an import. */
-static const SigapChannel channels[] = {
-  SIGAP_CHANNEL_FACEBOOK,
-  SIGAP_CHANNEL_INSTAGRAM,
-  SIGAP_CHANNEL_X,
-  SIGAP_CHANNEL_YOUTUBE,
-  SIGAP_CHANNEL_TIKTOK,
-  SIGAP_CHANNEL_WALK_IN,
-  SIGAP_CHANNEL_LAPOR,
-  SIGAP_CHANNEL_WEB_FORM,
-};
-
-static const SigapComplaintKind kinds[] = {
-  SIGAP_COMPLAINT_KIND_COMPLAINT,
-  SIGAP_COMPLAINT_KIND_ASPIRATION,
-  SIGAP_COMPLAINT_KIND_INFORMATION,
-};
-
 static void
 set_error (SigapComplaintWindow *self,
            const char           *error)
@@ -122,8 +103,11 @@ save_action (GtkWidget  *widget,
   handle = dup_row_text (self->handle_row);
   contact = dup_row_text (self->contact_row);
 
-  sigap_complaint_set_channel (complaint, channels[MIN (channel, G_N_ELEMENTS (channels) - 1)]);
-  sigap_complaint_set_kind (complaint, kinds[MIN (kind, G_N_ELEMENTS (kinds) - 1)]);
+  sigap_complaint_set_channel (complaint,
+                               sigap_channel_choices[MIN (channel, SIGAP_N_CHANNEL_CHOICES - 1)]);
+  sigap_complaint_set_kind (complaint,
+                            sigap_complaint_kind_choices[MIN (kind,
+                                                              SIGAP_N_COMPLAINT_KIND_CHOICES - 1)]);
   sigap_complaint_set_body (complaint, body);
   sigap_complaint_set_source_url (complaint, url[0] != '\0' ? url : NULL);
   sigap_complaint_set_category (complaint, category[0] != '\0' ? category : NULL);
@@ -233,12 +217,13 @@ sigap_complaint_window_init (SigapComplaintWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
-    gtk_string_list_append (channel_names, sigap_channel_to_label (channels[i]));
+  for (guint i = 0; i < SIGAP_N_CHANNEL_CHOICES; i++)
+    gtk_string_list_append (channel_names, sigap_channel_to_label (sigap_channel_choices[i]));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channel_names));
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    gtk_string_list_append (kind_names, sigap_complaint_kind_to_label (kinds[i]));
+  for (guint i = 0; i < SIGAP_N_COMPLAINT_KIND_CHOICES; i++)
+    gtk_string_list_append (kind_names,
+                            sigap_complaint_kind_to_label (sigap_complaint_kind_choices[i]));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_names));
 }
 

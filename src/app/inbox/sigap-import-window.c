@@ -85,24 +85,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The channel of rows that name none: "none" first, then these. */
-static const SigapChannel channels[] = {
-  SIGAP_CHANNEL_FACEBOOK,
-  SIGAP_CHANNEL_INSTAGRAM,
-  SIGAP_CHANNEL_X,
-  SIGAP_CHANNEL_YOUTUBE,
-  SIGAP_CHANNEL_TIKTOK,
-  SIGAP_CHANNEL_WALK_IN,
-  SIGAP_CHANNEL_LAPOR,
-  SIGAP_CHANNEL_WEB_FORM,
-};
-
-static const SigapComplaintKind kinds[] = {
-  SIGAP_COMPLAINT_KIND_COMPLAINT,
-  SIGAP_COMPLAINT_KIND_ASPIRATION,
-  SIGAP_COMPLAINT_KIND_INFORMATION,
-};
-
 /* {{{ Helpers */
 
 static char *
@@ -513,11 +495,11 @@ show_mapping (SigapImportWindow *self)
   for (guint i = 0; i < n_columns; i++)
     gtk_string_list_append (columns, sigap_complaint_import_get_column_name (self->import, i));
 
-  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
-    if ((int) channels[i] == self->mapping.default_channel)
+  for (guint i = 0; i < SIGAP_N_CHANNEL_CHOICES; i++)
+    if ((int) sigap_channel_choices[i] == self->mapping.default_channel)
       channel = i + 1;
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (kinds[i] == self->mapping.default_kind)
+  for (guint i = 0; i < SIGAP_N_COMPLAINT_KIND_CHOICES; i++)
+    if (sigap_complaint_kind_choices[i] == self->mapping.default_kind)
       kind = i;
 
   self->updating = TRUE;
@@ -547,12 +529,13 @@ read_mapping (SigapImportWindow *self)
                                      : (int) selected - 1;
     }
 
-  if (channel == GTK_INVALID_LIST_POSITION || channel == 0 || channel > G_N_ELEMENTS (channels))
+  if (channel == GTK_INVALID_LIST_POSITION || channel == 0 || channel > SIGAP_N_CHANNEL_CHOICES)
     self->mapping.default_channel = SIGAP_IMPORT_NO_CHANNEL;
   else
-    self->mapping.default_channel = channels[channel - 1];
+    self->mapping.default_channel = sigap_channel_choices[channel - 1];
 
-  self->mapping.default_kind = kinds[MIN (kind, G_N_ELEMENTS (kinds) - 1)];
+  self->mapping.default_kind =
+    sigap_complaint_kind_choices[MIN (kind, SIGAP_N_COMPLAINT_KIND_CHOICES - 1)];
 }
 
 static void
@@ -847,10 +830,11 @@ sigap_import_window_init (SigapImportWindow *self)
 
   /* Translators: no channel for the rows of a file that name none */
   gtk_string_list_append (channel_names, C_("channel", "None"));
-  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
-    gtk_string_list_append (channel_names, sigap_channel_to_label (channels[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    gtk_string_list_append (kind_names, sigap_complaint_kind_to_label (kinds[i]));
+  for (guint i = 0; i < SIGAP_N_CHANNEL_CHOICES; i++)
+    gtk_string_list_append (channel_names, sigap_channel_to_label (sigap_channel_choices[i]));
+  for (guint i = 0; i < SIGAP_N_COMPLAINT_KIND_CHOICES; i++)
+    gtk_string_list_append (kind_names,
+                            sigap_complaint_kind_to_label (sigap_complaint_kind_choices[i]));
 
   /* One row per field, in the core's order; the channel and the type
    * are followed by what a row that leaves them empty gets. */

@@ -410,6 +410,7 @@ apply_filters (SigapInboxPage      *self,
   guint kind = gtk_drop_down_get_selected (self->kind_filter);
   guint deadline = gtk_drop_down_get_selected (self->deadline_filter);
   guint handler = gtk_drop_down_get_selected (self->handler_filter);
+  guint sort;
   gboolean active = FALSE;
 
   if (status > 0 && status != GTK_INVALID_LIST_POSITION)
@@ -439,9 +440,8 @@ apply_filters (SigapInboxPage      *self,
                                              g_ptr_array_index (self->handler_ids, handler - 1));
       active = TRUE;
     }
-  sigap_complaint_query_set_sort (query,
-                                  (SigapComplaintSort) MIN (gtk_drop_down_get_selected (self->sort_filter),
-                                                            SIGAP_COMPLAINT_SORT_DEADLINE));
+  sort = MIN (gtk_drop_down_get_selected (self->sort_filter), SIGAP_COMPLAINT_SORT_DEADLINE);
+  sigap_complaint_query_set_sort (query, (SigapComplaintSort) sort);
 
   if (active)
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filter-active");
@@ -1493,6 +1493,8 @@ sigap_inbox_page_set_source (SigapInboxPage *self,
                              SigapUser      *user,
                              SigapOpd       *opd)
 {
+  GtkSingleSelection *selection;
+
   g_return_if_fail (SIGAP_IS_INBOX_PAGE (self));
   g_return_if_fail (store == NULL || SIGAP_IS_STORE (store));
   g_return_if_fail (user == NULL || SIGAP_IS_USER (user));
@@ -1531,12 +1533,11 @@ sigap_inbox_page_set_source (SigapInboxPage *self,
       g_signal_connect_object (self->complaints, "items-changed",
                                G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
 
-      self->selection =
-        GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->complaints))));
-      gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (self->selection), FALSE);
-      gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (self->selection), TRUE);
-      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (self->selection),
-                                         GTK_INVALID_LIST_POSITION);
+      selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->complaints)));
+      gtk_single_selection_set_autoselect (selection, FALSE);
+      gtk_single_selection_set_can_unselect (selection, TRUE);
+      gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+      self->selection = GTK_SELECTION_MODEL (selection);
       g_signal_connect_object (self->selection, "selection-changed",
                                G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
