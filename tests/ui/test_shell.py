@@ -178,8 +178,19 @@ def demo_scenario():
             ok(bool(find(win, f"'{title}' at 360 px", name=title, role="page tab")),
                f"'{title}' is still reachable at 360 px")
         page = switch_to(win, "Aduan")
-        find(page, "a complaint row at 360 px", contains="ADU-", role="list item")
+        row = find(page, "a complaint row at 360 px", contains="ADU-", role="list item")
         screenshot("sempit")
+        # One pane at a time: the complaint, then back to the list.
+        number = row.name.split(",")[0]
+        click_with_mouse(row, "Sigap")
+        subprocess.run(["xdotool", "key", "Return"], check=True)
+        back = find(page, "the back button", name="Kembali ke daftar", role="push button")
+        find(page, "the complaint's tracking number", name=number, role="label")
+        ok(True, "at 360 px the complaint slides over the list, with a back button")
+        screenshot("sempit-rincian")
+        click(back)
+        wait_for(lambda: not find_all(page, name="Kembali ke daftar"), "the detail to slide away")
+        ok(True, "the back button returns to the list")
         size = window_geometry()
         ok(app.quit() == 0, "Sigap quits cleanly with Ctrl+Q")
     finally:

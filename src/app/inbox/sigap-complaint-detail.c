@@ -252,6 +252,7 @@ static void
 show_actions (SigapComplaintDetail *self,
               gboolean              changed)
 {
+  gboolean suggested = FALSE;
   GtkWidget *child;
 
   if (!changed)
@@ -267,8 +268,12 @@ show_actions (SigapComplaintDetail *self,
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "inbox.step");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", action);
-      if (is_forward_action (action))
-        gtk_widget_add_css_class (button, "suggested-action");
+      /* One suggested step: the first that moves the complaint on. */
+      if (!suggested && is_forward_action (action))
+        {
+          gtk_widget_add_css_class (button, "suggested-action");
+          suggested = TRUE;
+        }
       else if (g_str_equal (action, "rejected"))
         gtk_widget_add_css_class (button, "destructive-action");
       gtk_flow_box_append (self->actions_box, button);
