@@ -14,12 +14,13 @@
 #include <libsoup/soup.h>
 
 #include "sigap-central-documents.h"
+#include "sigap-sla.h"
 #include "sigap-http-server.h"
 #include "sigap-test-server.h"
 #include "sigap-test-utils.h"
 
-/* The desktop's copies of the platform rules and the holiday calendars
- * (SigapCentralDocuments), refreshed from a real SigapHttpServer on
+/* The desktop's copies of the platform rules, the holiday calendars and
+ * the service levels (SigapCentralDocuments), refreshed from a real SigapHttpServer on
  * loopback: the shipped files until a download (found through
  * SIGAP_DATA_DIR, set to the source tree's data/, as the server finds
  * them), then the server's copy, which only a good answer replaces.
@@ -29,6 +30,16 @@
  * for whatever sits between the desktop and the server. */
 
 #define YEAR 2025
+
+/* A service-levels document a verifikator stores: verification within 2
+ * working days, the rest the defaults. */
+#define SLA_TWO_DAYS \
+  "{\"format\":1,\"source\":\"Perbup 12/2026\",\"verification_days\":2," \
+  "\"information_days\":5,\"complaint_days\":5,\"resolution_days\":14," \
+  "\"resolution_field_check_days\":60,\"due_soon_days\":2,\"reply_warning_hours\":4}"
+
+/* One that a desktop must refuse: format 2, and no steps. */
+#define SLA_TWO_DAYS_NO_STEPS "{\"format\":2,\"verification_days\":2}"
 
 static char *template_dir;
 static char *template_path;
@@ -304,7 +315,8 @@ assert_request (Fixture    *f,
     }
 }
 
-/* The three requests of a refresh for YEAR, each answered @status. */
+/* The four requests of a refresh for YEAR, each answered @status; the
+ * service levels' like the platform rules'. */
 static void
 assert_requests (Fixture    *f,
                  guint       platforms_status,
@@ -313,11 +325,14 @@ assert_requests (Fixture    *f,
                  const char *holidays_version,
                  const char *next_version)
 {
-  g_assert_cmpuint (f->messages->len, ==, 3);
+  g_assert_cmpuint (f->messages->len, ==, 4);
   assert_request (f, 0, "/api/v1/rules/platforms", platforms_status, platforms_version);
   assert_request (f, 1, "/api/v1/calendar/holidays?year=2025", holidays_status,
                   holidays_version);
   assert_request (f, 2, "/api/v1/calendar/holidays?year=2026", holidays_status, next_version);
+  assert_request (f, 3, "/api/v1/rules/sla", platforms_status,
+                  platforms_version != NULL ? sigap_central_document_get_version (
+                    sigap_central_documents_get_sla (f->documents)) : NULL);
 }
 
 /* What a file is: its inode (a replacement is a new file, renamed over
@@ -338,7 +353,9 @@ file_identity (const char *path)
 static char *
 snapshot (Fixture *f)
 {
-  const char * const files[] = { "platforms.json", "holidays/2025.json", "holidays/2026.json" };
+  const char * const files[] = {
+    "platforms.json", "holidays/2025.json", "holidays/2026.json", "sla.json"
+  };
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -349,12 +366,13 @@ snapshot (Fixture *f)
       g_string_append_printf (text, "%s %s\n", files[i], identity);
     }
 
-  g_string_append_printf (text, "%s %s %s\n",
+  g_string_append_printf (text, "%s %s %s %s\n",
     sigap_central_document_get_version (sigap_central_documents_get_platforms (f->documents)),
     sigap_central_document_get_version (sigap_central_documents_get_holidays (f->documents,
                                                                               2025)),
     sigap_central_document_get_version (sigap_central_documents_get_holidays (f->documents,
-                                                                              2026)));
+                                                                              2026)),
+    sigap_central_document_get_version (sigap_central_documents_get_sla (f->documents)));
 
   return g_string_free (text, FALSE);
 }
@@ -420,6 +438,9 @@ requested_name (const char *path,
 {
   if (g_str_has_suffix (path, "/api/v1/rules/platforms"))
     return g_strdup ("platforms");
+
+  if (g_str_has_suffix (path, "/api/v1/rules/sla"))
+    return g_strdup ("sla");
 
   if (g_str_has_suffix (path, "/api/v1/calendar/holidays") && query != NULL &&
       g_hash_table_lookup (query, "year") != NULL)
@@ -488,6 +509,8 @@ middle_cb (SoupServer        *server,
 
       if (g_str_equal (name, "platforms"))
         body = envelope (name, "{\"format\":2,\"platforms\":[]}");
+      else if (g_str_equal (name, "sla"))
+        body = envelope (name, SLA_TWO_DAYS_NO_STEPS);
       else
         body = envelope (name, "{\"format\":2,\"year\":2025,\"holidays\":[]}");
       answer_json (msg, SOUP_STATUS_OK, body);
@@ -700,7 +723,7 @@ test_download_then_not_modified (Fixture       *f,
 
     g_assert_true (refresh (f, f->documents, url, token, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (f->messages->len, ==, 3);
+    g_assert_cmpuint (f->messages->len, ==, 4);
     g_assert_cmpuint (soup_message_get_status (g_ptr_array_index (f->messages, 0)), ==, 200);
     g_assert_cmpuint (f->n_changed, ==, 1);
 
@@ -778,7 +801,7 @@ test_server_change (Fixture       *f,
 
   g_assert_true (refresh (f, f->documents, f->url, token, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (f->messages->len, ==, 3);
+  g_assert_cmpuint (f->messages->len, ==, 4);
   assert_request (f, 0, "/api/v1/rules/platforms", 200, old_version);
   assert_request (f, 1, "/api/v1/calendar/holidays?year=2025", 304, holidays_version);
   assert_request (f, 2, "/api/v1/calendar/holidays?year=2026", 304, next_version);
@@ -860,7 +883,7 @@ test_bad_download (Fixture       *f,
       g_clear_error (&error);
 
       /* Every document was still asked for. */
-      g_assert_cmpuint (f->messages->len, ==, 3);
+      g_assert_cmpuint (f->messages->len, ==, 4);
 
       after = snapshot (f);
       g_assert_cmpstr (after, ==, before);
@@ -903,6 +926,86 @@ test_bad_download (Fixture       *f,
   }
 
   g_assert_cmpuint (f->n_changed, ==, 1);
+}
+
+/* The service levels in force: the shipped ones (the defaults) until a
+ * verifikator stores the regency's; the next refresh brings those, and
+ * a document of the wrong shape from the server is not used. */
+static void
+test_sla (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *token = login (f, "dinkes");
+  g_autofree char *verifikator = login (f, "verifikator");
+  g_autofree char *shipped = shipped_version ("sla.json");
+  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  SigapSlaSettings defaults;
+  SigapSlaSettings settings;
+  SigapCentralDocument *sla;
+
+  sigap_sla_settings_init (&defaults);
+
+  sla = sigap_central_documents_get_sla (f->documents);
+  g_assert_nonnull (sla);
+  g_assert_cmpint (sigap_central_document_get_source (sla), ==, SIGAP_CENTRAL_SOURCE_SHIPPED);
+  g_assert_cmpstr (sigap_central_document_get_name (sla), ==, "sla");
+  g_assert_cmpstr (sigap_central_document_get_version (sla), ==, shipped);
+  sigap_sla_settings_init_from_documents (&settings, f->documents);
+  g_assert_cmpmem (&settings, sizeof settings, &defaults, sizeof defaults);
+
+  stored = send_json (f, "PUT", "rules/sla", verifikator, SLA_TWO_DAYS, 200);
+
+  g_assert_true (refresh (f, f->documents, f->url, token, &error));
+  g_assert_no_error (error);
+  assert_request (f, 3, "/api/v1/rules/sla", 200, NULL);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+
+  sla = sigap_central_documents_get_sla (f->documents);
+  g_assert_cmpint (sigap_central_document_get_source (sla), ==, SIGAP_CENTRAL_SOURCE_SERVER);
+  g_assert_cmpstr (sigap_central_document_get_version (sla), ==,
+                   json_object_get_string_member (json_node_get_object (stored), "version"));
+  sigap_sla_settings_init_from_documents (&settings, f->documents);
+  g_assert_cmpuint (settings.verification_days, ==, 2);
+  g_assert_cmpuint (settings.due_soon_days, ==, 2);
+  g_assert_cmpuint (settings.information_days, ==, defaults.information_days);
+  g_assert_cmpuint (settings.resolution_field_check_days, ==, 60);
+
+  /* On disk for the next start. */
+  {
+    g_autoptr(SigapCentralDocuments) again = sigap_central_documents_new (f->central, YEAR);
+
+    sigap_sla_settings_init_from_documents (&settings, again);
+    g_assert_cmpuint (settings.verification_days, ==, 2);
+  }
+
+  /* A misshapen answer keeps the regency's copy. */
+  {
+    g_autofree char *url = g_strdup_printf ("%s/bad-shape/", f->middle_url);
+
+    g_assert_false (refresh (f, f->documents, url, token, &error));
+    g_assert_error (error, SIGAP_CENTRAL_DOCUMENTS_ERROR, SIGAP_CENTRAL_DOCUMENTS_ERROR_INVALID);
+    g_clear_error (&error);
+    assert_request (f, 3, "/bad-shape/api/v1/rules/sla", 200,
+                    sigap_central_document_get_version (sla));
+    sigap_sla_settings_init_from_documents (&settings, f->documents);
+    g_assert_cmpuint (settings.verification_days, ==, 2);
+  }
+
+  /* A copy damaged on disk gives way to the shipped file. */
+  {
+    g_autofree char *path = copy_path (f, "sla.json");
+    g_autofree char *body = envelope ("sla", SLA_TWO_DAYS_NO_STEPS);
+    g_autoptr(SigapCentralDocuments) again = NULL;
+
+    g_file_set_contents (path, body, -1, &error);
+    g_assert_no_error (error);
+    again = sigap_central_documents_new (f->central, YEAR);
+    g_assert_cmpint (sigap_central_document_get_source (sigap_central_documents_get_sla (again)),
+                     ==, SIGAP_CENTRAL_SOURCE_SHIPPED);
+    sigap_sla_settings_init_from_documents (&settings, again);
+    g_assert_cmpmem (&settings, sizeof settings, &defaults, sizeof defaults);
+  }
 }
 
 /* By default the copies go to sigap/central in $XDG_DATA_HOME. */
@@ -975,6 +1078,7 @@ main (int   argc,
   ADD ("/central-documents/download-then-not-modified", test_download_then_not_modified);
   ADD ("/central-documents/server-change", test_server_change);
   ADD ("/central-documents/bad-download", test_bad_download);
+  ADD ("/central-documents/sla", test_sla);
   ADD ("/central-documents/default-directory", test_default_directory);
 
   status = g_test_run ();

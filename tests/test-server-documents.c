@@ -705,6 +705,121 @@ test_holidays_put (Fixture       *f,
   }
 }
 
+/* A regency's service levels: what the stored document must hold. */
+#define SLA_BODY(verification, due_soon, extra) \
+  "{\"format\":1,\"verification_days\":" verification ",\"information_days\":5," \
+  "\"complaint_days\":5,\"resolution_days\":14,\"resolution_field_check_days\":60," \
+  "\"due_soon_days\":" due_soon ",\"reply_warning_hours\":4" extra "}"
+
+/* Everyone signed in reads the service levels, the shipped ones until a
+ * verifikator stores the regency's; no one else may store them, nor a
+ * document of the wrong shape. */
+static void
+test_sla (Fixture       *f,
+          gconstpointer  data)
+{
+  static const struct
+  {
+    const char *body;
+    const char *field;
+  } bad[] = {
+    { SLA_BODY ("0", "1", ""), "verification_days" },
+    { SLA_BODY ("367", "1", ""), "verification_days" },
+    { SLA_BODY ("\"3\"", "1", ""), "verification_days" },
+    { SLA_BODY ("3", "31", ""), "due_soon_days" },
+    { SLA_BODY ("3", "1", ",\"escalation_days\":2"), "escalation_days" },
+    { SLA_BODY ("3", "1", ",\"source\":\"\""), "source" },
+    { "{\"format\":1,\"verification_days\":3}", "information_days" },
+    { "{\"format\":2,\"verification_days\":3,\"information_days\":5,\"complaint_days\":5,"
+      "\"resolution_days\":14,\"resolution_field_check_days\":60,\"due_soon_days\":1,"
+      "\"reply_warning_hours\":4}", "format" },
+  };
+  const char *readers[] = { "dinkes", "trc", "pimpinan", "verifikator" };
+  g_autofree char *verifikator = login (f, "verifikator");
+  g_autofree char *admin = login (f, "dinkes");
+  g_autofree char *shipped = read_data_file ("sla.json");
+  g_autofree char *shipped_version = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                                    shipped, -1);
+  const char *stored_body = SLA_BODY ("2", "2", ",\"source\":\"Perbup 12/2026\"");
+  g_autofree char *stored_version = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      g_autofree char *token = login (f, readers[i]);
+      g_autoptr(Response) response = get (f, "rules/sla", token);
+      JsonObject *document;
+
+      g_assert_cmpuint (response->status, ==, 200);
+      g_assert_cmpstr (json_object_get_string_member (object_of (response), "name"), ==, "sla");
+      g_assert_cmpstr (json_object_get_string_member (object_of (response), "version"), ==,
+                       shipped_version);
+      g_assert_true (json_object_get_null_member (object_of (response), "updated_at"));
+      document = json_object_get_object_member (object_of (response), "document");
+      g_assert_cmpint (json_object_get_int_member (document, "verification_days"), ==, 3);
+      g_assert_cmpint (json_object_get_int_member (document, "resolution_field_check_days"),
+                       ==, 60);
+    }
+
+  {
+    g_autoptr(Response) response = get (f, "rules/sla", NULL);
+
+    assert_error (response, 401, "unauthorized", NULL);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers) - 1; i++)
+    {
+      g_autofree char *token = login (f, readers[i]);
+      g_autoptr(Response) response = put (f, "rules/sla", token, stored_body);
+
+      assert_error (response, 403, "forbidden", NULL);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(Response) response = put (f, "rules/sla", verifikator, bad[i].body);
+
+      assert_error (response, 400, "invalid_request", bad[i].field);
+    }
+
+  {
+    g_autoptr(Response) response = get (f, "rules/sla", admin);
+
+    g_assert_true (json_object_get_null_member (object_of (response), "updated_at"));
+  }
+
+  {
+    g_autoptr(Response) response = put (f, "rules/sla", verifikator, stored_body);
+    g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, stored_body,
+                                                             -1);
+
+    g_assert_cmpuint (response->status, ==, 200);
+    stored_version = g_strdup (json_object_get_string_member (object_of (response),
+                                                              "version"));
+    g_assert_cmpstr (stored_version, ==, digest);
+    g_assert_nonnull (json_object_get_string_member (object_of (response), "updated_at"));
+  }
+
+  /* Served to every desktop from now on, 304 while unchanged. */
+  {
+    g_autofree char *old_etag = quoted (shipped_version);
+    g_autofree char *new_etag = quoted (stored_version);
+    g_autoptr(Response) response = send_full (f, "GET", "rules/sla", admin, NULL, NULL,
+                                              old_etag);
+    g_autoptr(Response) unchanged = send_full (f, "GET", "rules/sla", admin, NULL, NULL,
+                                               new_etag);
+    JsonObject *document;
+
+    g_assert_cmpuint (response->status, ==, 200);
+    g_assert_cmpstr (soup_message_headers_get_one (response->headers, "ETag"), ==, new_etag);
+    document = json_object_get_object_member (object_of (response), "document");
+    g_assert_cmpint (json_object_get_int_member (document, "verification_days"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (document, "due_soon_days"), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (document, "source"), ==, "Perbup 12/2026");
+
+    g_assert_cmpuint (unchanged->status, ==, 304);
+  }
+}
+
 /* The shipped files pass the server's own check. */
 static void
 test_shipped_files_validate (void)
@@ -718,6 +833,7 @@ test_shipped_files_validate (void)
     { "platforms.json", SIGAP_SERVER_DOCUMENT_PLATFORMS, 0 },
     { "holidays/2025.json", SIGAP_SERVER_DOCUMENT_HOLIDAYS, 2025 },
     { "holidays/2026.json", SIGAP_SERVER_DOCUMENT_HOLIDAYS, 2026 },
+    { "sla.json", SIGAP_SERVER_DOCUMENT_SLA, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -794,6 +910,7 @@ main (int   argc,
   ADD ("/server-documents/platforms/bad-shape", test_platforms_bad_shape);
   ADD ("/server-documents/holidays/get", test_holidays);
   ADD ("/server-documents/holidays/put", test_holidays_put);
+  ADD ("/server-documents/sla", test_sla);
 
   status = g_test_run ();
 

@@ -11,7 +11,9 @@
 
 #include <libsoup/soup.h>
 
+#include "sigap-central-documents.h"
 #include "sigap-http-server.h"
+#include "sigap-sla.h"
 #include "sigap-sync-client.h"
 #include "sigap-test-server.h"
 #include "sigap-test-utils.h"
@@ -38,6 +40,7 @@ typedef struct
   SigapStore *store;
   SigapSyncClient *client;
   SigapUser *user;
+  char *token;
 } Client;
 
 static void
@@ -107,6 +110,7 @@ client_free (Client *c)
   g_clear_object (&c->client);
   g_clear_object (&c->store);
   g_clear_object (&c->user);
+  g_free (c->token);
   g_free (c);
 }
 
@@ -133,6 +137,9 @@ client_login (Client     *c,
 
   meta = sigap_store_get_meta (c->store, "local_user");
   g_assert_cmpstr (meta, ==, username);
+
+  g_free (c->token);
+  c->token = g_steal_pointer (&token);
 }
 
 static gboolean
@@ -899,6 +906,141 @@ test_record_complaint (Fixture       *f,
   assert_admin_replica (f, dinkes);
 }
 
+/* Downloads the central documents as the desktop does after a sync, into
+ * @directory, and returns the service levels in force. */
+static void
+client_sla (Fixture          *f,
+            Client           *c,
+            const char       *directory,
+            SigapSlaSettings *settings)
+{
+  g_autoptr(SigapCentralDocuments) documents = sigap_central_documents_new (directory, 0);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sigap_central_documents_refresh_async (documents, NULL, f->url, c->token, NULL, done_cb,
+                                         &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  sigap_central_documents_refresh_finish (documents, result, &error);
+  g_assert_no_error (error);
+
+  sigap_sla_settings_init_from_documents (settings, documents);
+}
+
+/* The regency's service levels, stored on the server by a verifikator,
+ * count the deadlines: of a complaint recorded on a desktop (verification
+ * within 2 working days) and of one verified there (an answer within 7),
+ * on the server as on the desktop. */
+static void
+test_regency_sla (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *body = "{\"format\":1,\"verification_days\":2,\"information_days\":7,"
+                     "\"complaint_days\":7,\"resolution_days\":14,"
+                     "\"resolution_field_check_days\":60,\"due_soon_days\":1,"
+                     "\"reply_warning_hours\":4}";
+  g_autoptr(Client) verifikator = client_new (f, "verifikator");
+  g_autoptr(Client) dinkes = client_new (f, "dinkes");
+  g_autoptr(SigapWorkingDays) days = shipped_working_days ();
+  g_autoptr(SigapOpd) triage = sigap_store_find_opd_by_code (f->server, "diskominfo", NULL);
+  g_autoptr(SigapOpd) dinkes_opd = sigap_store_find_opd_by_code (f->server, "dinkes", NULL);
+  g_autoptr(GTimeZone) triage_zone = sigap_complaint_zone_for_opd (triage);
+  g_autoptr(GTimeZone) dinkes_zone = sigap_complaint_zone_for_opd (dinkes_opd);
+  g_autoptr(SigapComplaint) recorded = sigap_complaint_new ();
+  g_autoptr(SigapComplaint) on_server = NULL;
+  g_autoptr(SigapComplaint) local = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *central = g_build_filename (f->dir, "central", NULL);
+  g_autofree char *id = server_complaint_in (f, SIGAP_COMPLAINT_STATUS_RECEIVED, "diskominfo");
+  SigapSlaSettings defaults;
+  SigapSlaSettings settings;
+  SigapComplaintKind kind;
+  gint64 verified_at;
+
+  sigap_sla_settings_init (&defaults);
+  client_login (verifikator, "verifikator", SIGAP_DEMO_PASSWORD);
+  client_login (dinkes, "dinkes", SIGAP_DEMO_PASSWORD);
+
+  /* The verifikator stores the regency's service levels. */
+  {
+    g_autoptr(SoupSession) session = soup_session_new ();
+    g_autofree char *url = g_strdup_printf ("%s/api/v1/rules/sla", f->url);
+    g_autofree char *auth = g_strconcat ("Bearer ", verifikator->token, NULL);
+    g_autoptr(SoupMessage) msg = soup_message_new ("PUT", url);
+    g_autoptr(GBytes) payload = g_bytes_new_static (body, strlen (body));
+    g_autoptr(GBytes) answer = NULL;
+
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                  auth);
+    soup_message_set_request_body_from_bytes (msg, "application/json", payload);
+    answer = soup_session_send_and_read (session, msg, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  }
+
+  /* Dinkes's desktop downloads them after its sync, and records a
+   * complaint with them. */
+  client_sync_ok (dinkes);
+  client_sla (f, dinkes, central, &settings);
+  g_assert_cmpuint (settings.verification_days, ==, 2);
+  g_assert_cmpuint (settings.complaint_days, ==, 7);
+
+  sigap_complaint_set_channel (recorded, SIGAP_CHANNEL_WALK_IN);
+  sigap_complaint_set_kind (recorded, SIGAP_COMPLAINT_KIND_COMPLAINT);
+  sigap_complaint_set_body (recorded, "Lampu jalan di depan puskesmas mati.");
+  g_assert_true (sigap_complaint_workflow_record_full (dinkes->store, dinkes->user, NULL,
+                                                       recorded, days, &settings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sigap_complaint_get_due_at (recorded), ==,
+                   sigap_sla_deadline (days, &settings, SIGAP_SLA_STEP_VERIFICATION,
+                                       SIGAP_COMPLAINT_KIND_COMPLAINT, FALSE,
+                                       sigap_complaint_get_received_at (recorded), dinkes_zone,
+                                       NULL));
+  g_assert_cmpint (sigap_complaint_get_due_at (recorded), <,
+                   sigap_sla_deadline (days, &defaults, SIGAP_SLA_STEP_VERIFICATION,
+                                       SIGAP_COMPLAINT_KIND_COMPLAINT, FALSE,
+                                       sigap_complaint_get_received_at (recorded), dinkes_zone,
+                                       NULL));
+  client_sync_ok (dinkes);
+  on_server = get_complaint (f->server, sigap_complaint_get_id (recorded));
+  g_assert_cmpint (sigap_complaint_get_due_at (on_server), ==,
+                   sigap_complaint_get_due_at (recorded));
+  g_clear_object (&on_server);
+
+  /* The verifikator verifies a complaint: the answer is due in 7 working
+   * days, counted by the desktop and again by the server. */
+  client_sync_ok (verifikator);
+  client_sla (f, verifikator, central, &settings);
+  g_assert_cmpuint (settings.information_days, ==, 7);
+  local = get_complaint (verifikator->store, id);
+  kind = sigap_complaint_get_kind (local);
+  g_assert_true (sigap_complaint_workflow_apply_full (verifikator->store, verifikator->user,
+                                                      local, "verified", NULL, NULL, days,
+                                                      &settings, &error));
+  g_assert_no_error (error);
+  events = sigap_store_list_complaint_events (verifikator->store, id, NULL);
+  verified_at = sigap_complaint_event_get_created_at (events->pdata[events->len - 1]);
+  g_assert_cmpint (sigap_complaint_get_due_at (local), ==,
+                   sigap_sla_deadline (days, &settings, SIGAP_SLA_STEP_ANSWER, kind, FALSE,
+                                       verified_at, triage_zone, NULL));
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  client_sync_ok (verifikator);
+  g_assert_null (sigap_sync_client_get_last_rejection (verifikator->client));
+  on_server = get_complaint (f->server, id);
+  g_assert_cmpint (sigap_complaint_get_status (on_server), ==, SIGAP_COMPLAINT_STATUS_VERIFIED);
+  events = sigap_store_list_complaint_events (f->server, id, NULL);
+  verified_at = sigap_complaint_event_get_created_at (events->pdata[events->len - 1]);
+  g_assert_cmpint (sigap_complaint_get_due_at (on_server), ==,
+                   sigap_sla_deadline (days, &settings, SIGAP_SLA_STEP_ANSWER, kind, FALSE,
+                                       verified_at, triage_zone, NULL));
+  g_assert_cmpint (sigap_complaint_get_due_at (on_server), >,
+                   sigap_sla_deadline (days, &defaults, SIGAP_SLA_STEP_ANSWER, kind, FALSE,
+                                       verified_at, triage_zone, NULL));
+}
+
 /* A step the server refuses is undone on the desktop that took it. */
 static void
 test_refused_step (Fixture       *f,
@@ -1103,6 +1245,7 @@ main (int   argc,
   ADD ("/sync/interrupted-pull", test_interrupted_pull);
   ADD ("/sync/complaint-workflow", test_complaint_workflow);
   ADD ("/sync/record-complaint", test_record_complaint);
+  ADD ("/sync/regency-sla", test_regency_sla);
   ADD ("/sync/refused-step", test_refused_step);
   ADD ("/sync/server-refuses", test_server_refuses);
 

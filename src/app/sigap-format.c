@@ -200,6 +200,7 @@ sigap_complaint_event_to_label (const char *action)
 /**
  * sigap_complaint_dup_deadline_text:
  *
+ * @sla: (nullable): the regency's service levels, %NULL for the defaults
  * @state: (out): where the deadline stands
  *
  * The badge of @complaint's deadline, counted in working days: "Sisa 2
@@ -209,15 +210,16 @@ sigap_complaint_event_to_label (const char *action)
  *   (it is closed, or has no deadline)
  */
 char *
-sigap_complaint_dup_deadline_text (SigapComplaint     *complaint,
-                                   GTimeZone          *zone,
-                                   SigapWorkingDays   *days,
-                                   gint64              now,
-                                   SigapDeadlineState *state)
+sigap_complaint_dup_deadline_text (SigapComplaint         *complaint,
+                                   GTimeZone              *zone,
+                                   SigapWorkingDays       *days,
+                                   const SigapSlaSettings *sla,
+                                   gint64                  now,
+                                   SigapDeadlineState     *state)
 {
   int left;
 
-  *state = sigap_sla_complaint_deadline_state (complaint, days, NULL, now, zone);
+  *state = sigap_sla_complaint_deadline_state (complaint, days, sla, now, zone);
   if (*state == SIGAP_DEADLINE_STATE_NONE)
     return NULL;
 
@@ -625,6 +627,10 @@ sigap_format_central_document (SigapCentralDocumentKind  kind,
       if (kind == SIGAP_CENTRAL_DOCUMENT_PLATFORMS)
         return g_strdup (_("Not available yet. Sigap downloads the rules at the next sync."));
 
+      if (kind == SIGAP_CENTRAL_DOCUMENT_SLA)
+        return g_strdup (_("The defaults: 3 working days to verify, 5 to answer, 14 to settle, "
+                           "60 with a field check."));
+
       /* Translators: %d is a year */
       return g_strdup_printf (_("No calendar for %d yet. Sigap downloads it at the next sync."),
                               year);
@@ -659,6 +665,18 @@ sigap_format_central_document (SigapCentralDocumentKind  kind,
        * rules, as in "2026-11", the second when Diskominfo changed them,
        * as in "23 November 2026 10.15" */
       return g_strdup_printf (_("Version %s from the server, updated %s"), version, updated);
+    }
+
+  if (kind == SIGAP_CENTRAL_DOCUMENT_SLA)
+    {
+      if (source == SIGAP_CENTRAL_SOURCE_SHIPPED)
+        return g_strdup (_("Shipped with Sigap"));
+      if (updated == NULL)
+        /* The server still hands out the copy it shipped with */
+        return g_strdup (_("From the server"));
+      /* Translators: %s is when Diskominfo changed the service levels, as
+       * in "23 November 2026 10.15" */
+      return g_strdup_printf (_("From the server, updated %s"), updated);
     }
 
   if (source == SIGAP_CENTRAL_SOURCE_SHIPPED)

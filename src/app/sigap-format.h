@@ -27,11 +27,12 @@ const char *sigap_channel_to_label          (SigapChannel          channel);
 const char *sigap_complaint_kind_to_label   (SigapComplaintKind    kind);
 const char *sigap_complaint_action_to_label (const char           *action);
 const char *sigap_complaint_event_to_label  (const char           *action);
-char       *sigap_complaint_dup_deadline_text (SigapComplaint     *complaint,
-                                               GTimeZone          *zone,
-                                               SigapWorkingDays   *days,
-                                               gint64              now,
-                                               SigapDeadlineState *state);
+char       *sigap_complaint_dup_deadline_text (SigapComplaint         *complaint,
+                                               GTimeZone              *zone,
+                                               SigapWorkingDays       *days,
+                                               const SigapSlaSettings *sla,
+                                               gint64                  now,
+                                               SigapDeadlineState     *state);
 const char *sigap_content_category_to_label (SigapContentCategory  category);
 const char *sigap_platform_to_label         (SigapPlatform         platform);
 const char *sigap_platform_to_icon_name     (SigapPlatform         platform);

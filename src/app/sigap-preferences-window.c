@@ -26,6 +26,7 @@ struct _SigapPreferencesWindow
   AdwPreferencesGroup *central_group;
   AdwActionRow *platforms_row;
   AdwActionRow *holidays_row;
+  AdwActionRow *sla_row;
 };
 
 G_DEFINE_FINAL_TYPE (SigapPreferencesWindow, sigap_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -46,6 +47,7 @@ update_central_rows (SigapPreferencesWindow *self)
   int year = sigap_central_documents_get_year (self->central);
   g_autofree char *platforms = NULL;
   g_autofree char *holidays = NULL;
+  g_autofree char *sla = NULL;
 
   platforms = sigap_format_central_document (SIGAP_CENTRAL_DOCUMENT_PLATFORMS, 0,
                                              sigap_central_documents_get_platforms (self->central),
@@ -54,9 +56,12 @@ update_central_rows (SigapPreferencesWindow *self)
                                             sigap_central_documents_get_holidays (self->central,
                                                                                   year),
                                             zone);
+  sla = sigap_format_central_document (SIGAP_CENTRAL_DOCUMENT_SLA, 0,
+                                       sigap_central_documents_get_sla (self->central), zone);
 
   adw_action_row_set_subtitle (self->platforms_row, platforms);
   adw_action_row_set_subtitle (self->holidays_row, holidays);
+  adw_action_row_set_subtitle (self->sla_row, sla);
 }
 
 static void
@@ -183,6 +188,7 @@ sigap_preferences_window_class_init (SigapPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapPreferencesWindow, central_group);
   gtk_widget_class_bind_template_child (widget_class, SigapPreferencesWindow, platforms_row);
   gtk_widget_class_bind_template_child (widget_class, SigapPreferencesWindow, holidays_row);
+  gtk_widget_class_bind_template_child (widget_class, SigapPreferencesWindow, sla_row);
 }
 
 static void

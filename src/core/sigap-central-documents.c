@@ -21,7 +21,8 @@
 /*
  * The desktop's copies of the documents Diskominfo keeps for every
  * desktop (docs/api.md, "Platform rules and holidays"): the platform
- * rules and each year's holiday calendar.
+ * rules, each year's holiday calendar and the regency's service levels
+ * for complaints.
  *
  * The copy in use is the one last downloaded from the server, kept as the
  * server's answer (name, version, updated_at, document) in
@@ -103,7 +104,7 @@ typedef struct
   SoupSession *session;
   char *server_url;
   char *token;
-  Target targets[3];
+  Target targets[4];
   guint n_targets;
   guint index;
 
@@ -407,6 +408,12 @@ document_label (SigapCentralDocumentKind kind,
      * sentences about the central documents */
     return g_strdup (_("the platform rules"));
 
+  if (kind == SIGAP_CENTRAL_DOCUMENT_SLA)
+    /* Translators: what could not be downloaded or saved, in the
+     * sentences about the central documents: the complaints'
+     * deadlines */
+    return g_strdup (_("the service levels"));
+
   /* Translators: what could not be downloaded or saved, in the
    * sentences about the central documents; %d is a year */
   return g_strdup_printf (_("the holiday calendar for %d"), year);
@@ -651,6 +658,8 @@ fetch_next (GTask *task)
   target = &data->targets[data->index];
   if (target->kind == SIGAP_CENTRAL_DOCUMENT_PLATFORMS)
     url = g_strconcat (data->server_url, "/api/v1/rules/platforms", NULL);
+  else if (target->kind == SIGAP_CENTRAL_DOCUMENT_SLA)
+    url = g_strconcat (data->server_url, "/api/v1/rules/sla", NULL);
   else
     url = g_strdup_printf ("%s/api/v1/calendar/holidays?year=%d", data->server_url,
                            target->year);
@@ -876,7 +885,7 @@ sigap_central_document_get_kind (SigapCentralDocument *self)
  * sigap_central_document_get_name:
  * @self: a #SigapCentralDocument
  *
- * Returns: "platforms" or "holidays/YYYY", as the server names it
+ * Returns: "platforms", "sla" or "holidays/YYYY", as the server names it
  */
 const char *
 sigap_central_document_get_name (SigapCentralDocument *self)
@@ -964,7 +973,7 @@ sigap_central_document_get_updated_at (SigapCentralDocument *self)
 
 /**
  * sigap_central_documents_read_shipped:
- * @name: a document's name, "platforms" or "holidays/YYYY"
+ * @name: a document's name, "platforms", "sla" or "holidays/YYYY"
  * @error: return location for a #GError
  *
  * Reads the file NAME.json shipped with Sigap (data/ in the source tree):
@@ -1063,6 +1072,22 @@ sigap_central_documents_get_platforms (SigapCentralDocuments *self)
 }
 
 /**
+ * sigap_central_documents_get_sla:
+ * @self: a #SigapCentralDocuments
+ *
+ * Returns: (transfer none) (nullable): the service levels in use until
+ *   the next refresh (take a reference to keep them longer); %NULL when
+ *   there is no copy at all
+ */
+SigapCentralDocument *
+sigap_central_documents_get_sla (SigapCentralDocuments *self)
+{
+  g_return_val_if_fail (SIGAP_IS_CENTRAL_DOCUMENTS (self), NULL);
+
+  return lookup (self, SIGAP_CENTRAL_DOCUMENT_SLA, 0);
+}
+
+/**
  * sigap_central_documents_get_holidays:
  * @self: a #SigapCentralDocuments
  * @year: a year
@@ -1094,8 +1119,9 @@ sigap_central_documents_get_holidays (SigapCentralDocuments *self,
  * @callback: called when every document was asked for
  * @user_data: data for @callback
  *
- * Asks the server for the platform rules and the holiday calendars of
- * #SigapCentralDocuments:year and the next year, and puts each new copy
+ * Asks the server for the platform rules, the holiday calendars of
+ * #SigapCentralDocuments:year and the next year, and the service levels
+ * (in that order), and puts each new copy
  * in use once it is checked and saved. A document the server has not
  * changed (304) or has none of (404) keeps the copy in use; so does one
  * whose answer is an error or has the wrong shape, while the others are
@@ -1154,6 +1180,8 @@ sigap_central_documents_refresh_async (SigapCentralDocuments *self,
   if (sigap_central_schema_year_is_valid (self->year + 1))
     data->targets[data->n_targets++] = (Target) { SIGAP_CENTRAL_DOCUMENT_HOLIDAYS,
                                                   self->year + 1 };
+  data->targets[data->n_targets++] = (Target) { SIGAP_CENTRAL_DOCUMENT_SLA, 0 };
+  g_assert (data->n_targets <= G_N_ELEMENTS (data->targets));
   g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
 
   self->refreshing = TRUE;

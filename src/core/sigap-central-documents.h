@@ -73,6 +73,7 @@ int                    sigap_central_documents_get_year       (SigapCentralDocum
 SigapCentralDocument  *sigap_central_documents_get_platforms  (SigapCentralDocuments  *self);
 SigapCentralDocument  *sigap_central_documents_get_holidays   (SigapCentralDocuments  *self,
                                                                int                     year);
+SigapCentralDocument  *sigap_central_documents_get_sla        (SigapCentralDocuments  *self);
 
 void                   sigap_central_documents_refresh_async  (SigapCentralDocuments  *self,
                                                                SoupSession            *session,

@@ -13,10 +13,12 @@
 #include <string.h>
 
 #include "sigap-central-schema.h"
+#include "sigap-sla.h"
 
 /*
- * The shape of the central documents, the platform rules and a year's
- * holiday calendar (docs/api.md, "Platform rules and holidays"). The
+ * The shape of the central documents, the platform rules, a year's
+ * holiday calendar and the service levels (docs/api.md, "Platform rules
+ * and holidays"). The
  * server checks every copy a verifikator sends with it, and the desktop
  * every copy it downloads, so that both refuse the same documents.
  */
@@ -687,6 +689,44 @@ validate_holidays (JsonObject  *root,
   return TRUE;
 }
 
+/* The service levels: the seven values of SigapSlaSettings, each in the
+ * range sigap_sla_settings_clamp() brings it to, so that what a regency
+ * stores is what its desktops count. A step of 0 days, which the clamp
+ * lets through, makes no sense for a regulation: it is refused. */
+static gboolean
+validate_sla (JsonObject  *root,
+              char       **field,
+              GError     **error)
+{
+  static const char * const allowed[] = {
+    "format", "source", "verification_days", "information_days", "complaint_days",
+    "resolution_days", "resolution_field_check_days", "due_soon_days", "reply_warning_hours",
+    NULL
+  };
+  static const char * const required[] = {
+    "format", "verification_days", "information_days", "complaint_days", "resolution_days",
+    "resolution_field_check_days", "due_soon_days", "reply_warning_hours", NULL
+  };
+  static const char * const steps[] = {
+    "verification_days", "information_days", "complaint_days", "resolution_days",
+    "resolution_field_check_days",
+  };
+
+  if (!check_members (root, "", allowed, required, field, error) ||
+      !check_integer (root, "", "format", FALSE, 1, 1, field, error) ||
+      !check_text (root, "", "source", 500, NULL, field, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!check_integer (root, "", steps[i], FALSE, 1, SIGAP_SLA_MAX_DAYS, field, error))
+      return FALSE;
+
+  return check_integer (root, "", "due_soon_days", FALSE, 0, SIGAP_SLA_MAX_DUE_SOON_DAYS,
+                        field, error) &&
+         check_integer (root, "", "reply_warning_hours", FALSE, 0,
+                        SIGAP_SLA_MAX_REPLY_WARNING_HOURS, field, error);
+}
+
 /* }}} */
 
 /* Parsing {{{ */
@@ -773,9 +813,9 @@ sigap_central_schema_parse (const char *data,
  *   as in "platforms[2].text[0].max"
  * @error: return location for a #SigapCentralSchemaError
  *
- * Checks the shape of a platform-rules or holidays document strictly: no
- * unknown member, every required one, each of the right type and range
- * (docs/api.md describes both).
+ * Checks the shape of a platform-rules, holidays or service-levels
+ * document strictly: no unknown member, every required one, each of the
+ * right type and range (docs/api.md describes them).
  *
  * Returns: %TRUE if @root has the shape
  */
@@ -794,6 +834,9 @@ sigap_central_schema_validate (SigapCentralDocumentKind   kind,
   if (kind == SIGAP_CENTRAL_DOCUMENT_PLATFORMS)
     return validate_platforms (json_node_get_object (root), field, error);
 
+  if (kind == SIGAP_CENTRAL_DOCUMENT_SLA)
+    return validate_sla (json_node_get_object (root), field, error);
+
   return validate_holidays (json_node_get_object (root), year, field, error);
 }
 
@@ -802,7 +845,7 @@ sigap_central_schema_validate (SigapCentralDocumentKind   kind,
  * @kind: which document
  * @year: for %SIGAP_CENTRAL_DOCUMENT_HOLIDAYS, its year
  *
- * Returns: (transfer full): the document's name, "platforms" or
+ * Returns: (transfer full): the document's name, "platforms", "sla" or
  *   "holidays/YYYY"; its file is the name with ".json"
  */
 char *
@@ -811,6 +854,9 @@ sigap_central_schema_document_name (SigapCentralDocumentKind kind,
 {
   if (kind == SIGAP_CENTRAL_DOCUMENT_PLATFORMS)
     return g_strdup ("platforms");
+
+  if (kind == SIGAP_CENTRAL_DOCUMENT_SLA)
+    return g_strdup ("sla");
 
   return g_strdup_printf ("holidays/%d", year);
 }

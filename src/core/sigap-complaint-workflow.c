@@ -527,6 +527,9 @@ sigap_complaint_opd_after_event (SigapComplaint      *complaint,
  *   %NULL to leave due_at as it is
  * @zone: (nullable): the zone of the OPD that holds the complaint
  *   afterwards; %NULL leaves due_at as it is too
+ * @sla: (nullable): the service levels in force (the regency's
+ *   document, sigap_sla_settings_init_from_documents()), or %NULL for
+ *   the defaults
  *
  * Changes @complaint as @event says: its status; its OPD (routing, or
  * back to the triage), which unassigns it; the public-issue flag
@@ -534,15 +537,16 @@ sigap_complaint_opd_after_event (SigapComplaint      *complaint,
  * it up" assigns whoever does, when no one is); resolved_at (resolving);
  * and due_at, to the deadline of the service-level step the new status
  * starts (when it starts one, or routes the complaint), counted from
- * @now with the default service levels.
+ * @now with the service levels @sla.
  */
 void
-sigap_complaint_apply_event (SigapComplaint      *complaint,
-                             SigapComplaintEvent *event,
-                             const char          *triage_opd_id,
-                             gint64               now,
-                             SigapWorkingDays    *days,
-                             GTimeZone           *zone)
+sigap_complaint_apply_event (SigapComplaint         *complaint,
+                             SigapComplaintEvent    *event,
+                             const char             *triage_opd_id,
+                             gint64                  now,
+                             SigapWorkingDays       *days,
+                             GTimeZone              *zone,
+                             const SigapSlaSettings *sla)
 {
   SigapComplaintKind kind;
   SigapComplaintStatus from;
@@ -603,7 +607,7 @@ sigap_complaint_apply_event (SigapComplaint      *complaint,
   if (days != NULL && zone != NULL && after != SIGAP_SLA_STEP_NONE &&
       (after != before || to == SIGAP_COMPLAINT_STATUS_ROUTED))
     sigap_complaint_set_due_at (complaint,
-                                sigap_sla_deadline (days, NULL, after, kind, FALSE, now, zone,
+                                sigap_sla_deadline (days, sla, after, kind, FALSE, now, zone,
                                                     NULL));
 
   g_object_thaw_notify (G_OBJECT (complaint));
@@ -752,12 +756,7 @@ sigap_complaint_action_needs (SigapComplaint *complaint,
  * @error: return location for a #SigapComplaintWorkflowError or a
  *   #SigapStoreError
  *
- * Takes a step on a complaint, in one transaction: checks it against the
- * complaint as stored (sigap_complaint_check_event(); @complaint's status
- * is the one the step starts from, so a complaint changed meanwhile
- * refuses it), writes the complaint as the step changes it without an
- * outbox row, and appends the timeline event, which goes to the outbox.
- * A refused step changes nothing, @complaint included.
+ * sigap_complaint_workflow_apply_full() with the default service levels.
  *
  * Returns: %TRUE if the step was taken
  */
@@ -770,6 +769,47 @@ sigap_complaint_workflow_apply (SigapStore        *store,
                                 const char        *opd_id,
                                 SigapWorkingDays  *days,
                                 GError           **error)
+{
+  return sigap_complaint_workflow_apply_full (store, user, complaint, action, note, opd_id, days,
+                                              NULL, error);
+}
+
+/**
+ * sigap_complaint_workflow_apply_full:
+ * @store: the desktop's store
+ * @user: the signed-in user, who takes the step
+ * @complaint: the complaint as the user saw it; updated on success
+ * @action: one of sigap_complaint_offered_actions(): a status's nick, or
+ *   an action that keeps the status
+ * @note: (nullable): the note: a reason, the public answer ("resolved",
+ *   "answered"), the assignee's user ID ("assigned")
+ * @opd_id: (nullable): the OPD to route to ("routed")
+ * @days: (nullable): the working-day calendar for the new deadline, or
+ *   %NULL to leave due_at to the next pull
+ * @sla: (nullable): the service levels in force
+ *   (sigap_sla_settings_init_from_documents()), or %NULL for the defaults
+ * @error: return location for a #SigapComplaintWorkflowError or a
+ *   #SigapStoreError
+ *
+ * Takes a step on a complaint, in one transaction: checks it against the
+ * complaint as stored (sigap_complaint_check_event(); @complaint's status
+ * is the one the step starts from, so a complaint changed meanwhile
+ * refuses it), writes the complaint as the step changes it without an
+ * outbox row, and appends the timeline event, which goes to the outbox.
+ * A refused step changes nothing, @complaint included.
+ *
+ * Returns: %TRUE if the step was taken
+ */
+gboolean
+sigap_complaint_workflow_apply_full (SigapStore              *store,
+                                     SigapUser               *user,
+                                     SigapComplaint          *complaint,
+                                     const char              *action,
+                                     const char              *note,
+                                     const char              *opd_id,
+                                     SigapWorkingDays        *days,
+                                     const SigapSlaSettings  *sla,
+                                     GError                 **error)
 {
   g_autoptr(SigapComplaintEvent) event = sigap_complaint_event_new ();
   g_autoptr(SigapComplaint) stored = NULL;
@@ -859,7 +899,7 @@ sigap_complaint_workflow_apply (SigapStore        *store,
 
   zone = sigap_complaint_zone_for_opd (holder);
   now = g_get_real_time () / G_USEC_PER_SEC;
-  sigap_complaint_apply_event (stored, event, triage_id, now, days, zone);
+  sigap_complaint_apply_event (stored, event, triage_id, now, days, zone, sla);
 
   sigap_complaint_event_set_opd_id (event, sigap_complaint_get_opd_id (stored));
   sigap_complaint_event_set_created_at (event, now);
@@ -1012,6 +1052,37 @@ sigap_complaint_workflow_validate (SigapComplaint  *complaint,
  * @error: return location for a #SigapComplaintWorkflowError or a
  *   #SigapStoreError
  *
+ * sigap_complaint_workflow_record_full() with the default service levels.
+ *
+ * Returns: %TRUE if recorded
+ */
+gboolean
+sigap_complaint_workflow_record (SigapStore        *store,
+                                 SigapUser         *user,
+                                 SigapOpd          *opd,
+                                 SigapComplaint    *complaint,
+                                 SigapWorkingDays  *days,
+                                 GError           **error)
+{
+  return sigap_complaint_workflow_record_full (store, user, opd, complaint, days, NULL, error);
+}
+
+/**
+ * sigap_complaint_workflow_record_full:
+ * @store: the desktop's store
+ * @user: the signed-in user: an OPD's admin or the verifikator
+ * @opd: (nullable): the OPD the complaint is for: the admin's own (the
+ *   default), or any for the verifikator (default: the triage OPD)
+ * @complaint: what the admin typed: channel, kind, category, kecamatan,
+ *   desa, the citizen's name, handle and contact, the link and the text;
+ *   completed on success
+ * @days: (nullable): the working-day calendar for the verification
+ *   deadline, or %NULL for weekends only
+ * @sla: (nullable): the service levels in force
+ *   (sigap_sla_settings_init_from_documents()), or %NULL for the defaults
+ * @error: return location for a #SigapComplaintWorkflowError or a
+ *   #SigapStoreError
+ *
  * Records a complaint that came in by hand, in one transaction:
  * checks it (sigap_complaint_workflow_validate()), strips its fields,
  * makes it received now with the deadline of verification, stores it
@@ -1025,12 +1096,13 @@ sigap_complaint_workflow_validate (SigapComplaint  *complaint,
  * Returns: %TRUE if recorded
  */
 gboolean
-sigap_complaint_workflow_record (SigapStore        *store,
-                                 SigapUser         *user,
-                                 SigapOpd          *opd,
-                                 SigapComplaint    *complaint,
-                                 SigapWorkingDays  *days,
-                                 GError           **error)
+sigap_complaint_workflow_record_full (SigapStore              *store,
+                                      SigapUser               *user,
+                                      SigapOpd                *opd,
+                                      SigapComplaint          *complaint,
+                                      SigapWorkingDays        *days,
+                                      const SigapSlaSettings  *sla,
+                                      GError                 **error)
 {
   g_autoptr(SigapComplaint) copy = NULL;
   g_autoptr(SigapComplaintEvent) event = sigap_complaint_event_new ();
@@ -1110,7 +1182,7 @@ sigap_complaint_workflow_record (SigapStore        *store,
   sigap_complaint_set_resolved_at (copy, 0);
   sigap_complaint_set_version (copy, 0);
   sigap_complaint_set_due_at (copy,
-                              sigap_sla_deadline (days, NULL, SIGAP_SLA_STEP_VERIFICATION, kind,
+                              sigap_sla_deadline (days, sla, SIGAP_SLA_STEP_VERIFICATION, kind,
                                                   FALSE, now, zone, NULL));
 
   ok = sigap_store_insert_complaint (store, copy, error);

@@ -12,6 +12,7 @@
 #include "sigap-complaint-event.h"
 #include "sigap-complaint-rules.h"
 #include "sigap-opd.h"
+#include "sigap-sla.h"
 #include "sigap-store.h"
 #include "sigap-user.h"
 #include "sigap-working-days.h"
@@ -87,7 +88,8 @@ void                 sigap_complaint_apply_event          (SigapComplaint       
                                                            const char           *triage_opd_id,
                                                            gint64                now,
                                                            SigapWorkingDays     *days,
-                                                           GTimeZone            *zone);
+                                                           GTimeZone            *zone,
+                                                           const SigapSlaSettings *sla);
 GTimeZone           *sigap_complaint_zone_for_opd         (SigapOpd             *opd);
 
 /* What the desktop offers. */
@@ -106,6 +108,15 @@ gboolean             sigap_complaint_workflow_apply       (SigapStore           
                                                            const char           *opd_id,
                                                            SigapWorkingDays     *days,
                                                            GError              **error);
+gboolean             sigap_complaint_workflow_apply_full  (SigapStore           *store,
+                                                           SigapUser            *user,
+                                                           SigapComplaint       *complaint,
+                                                           const char           *action,
+                                                           const char           *note,
+                                                           const char           *opd_id,
+                                                           SigapWorkingDays     *days,
+                                                           const SigapSlaSettings *sla,
+                                                           GError              **error);
 gboolean             sigap_complaint_workflow_validate    (SigapComplaint       *complaint,
                                                            GError              **error);
 gboolean             sigap_complaint_workflow_record      (SigapStore           *store,
@@ -113,6 +124,13 @@ gboolean             sigap_complaint_workflow_record      (SigapStore           
                                                            SigapOpd             *opd,
                                                            SigapComplaint       *complaint,
                                                            SigapWorkingDays     *days,
+                                                           GError              **error);
+gboolean             sigap_complaint_workflow_record_full (SigapStore           *store,
+                                                           SigapUser            *user,
+                                                           SigapOpd             *opd,
+                                                           SigapComplaint       *complaint,
+                                                           SigapWorkingDays     *days,
+                                                           const SigapSlaSettings *sla,
                                                            GError              **error);
 
 G_END_DECLS

@@ -86,6 +86,92 @@ sigap_sla_settings_clamp (SigapSlaSettings *settings)
                                        SIGAP_SLA_MAX_REPLY_WARNING_HOURS);
 }
 
+/* A member of the service-levels document, or @fallback. */
+static guint
+read_value (JsonObject *object,
+            const char *name,
+            guint       fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  gint64 value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+
+  value = json_node_get_int (node);
+  if (value < 0)
+    return fallback;
+
+  return (guint) MIN (value, G_MAXUINT);
+}
+
+/**
+ * sigap_sla_settings_load_document:
+ * @settings: (out caller-allocates): the settings to fill
+ * @document: a service-levels document, data/sla.json or a copy from the
+ *   server, as in {"format": 1, "verification_days": 3, …}
+ *
+ * Fills @settings from @document, which should have been checked with
+ * sigap_central_schema_validate(): a value it lacks, or does not hold as
+ * a whole number, is the default (sigap_sla_settings_init()), and every
+ * value is clamped (sigap_sla_settings_clamp()).
+ */
+void
+sigap_sla_settings_load_document (SigapSlaSettings *settings,
+                                  JsonNode         *document)
+{
+  JsonObject *object;
+
+  g_return_if_fail (settings != NULL);
+  g_return_if_fail (document != NULL);
+
+  *settings = defaults;
+  if (!JSON_NODE_HOLDS_OBJECT (document))
+    return;
+
+  object = json_node_get_object (document);
+  settings->verification_days = read_value (object, "verification_days",
+                                            defaults.verification_days);
+  settings->information_days = read_value (object, "information_days",
+                                           defaults.information_days);
+  settings->complaint_days = read_value (object, "complaint_days", defaults.complaint_days);
+  settings->resolution_days = read_value (object, "resolution_days", defaults.resolution_days);
+  settings->resolution_field_check_days = read_value (object, "resolution_field_check_days",
+                                                      defaults.resolution_field_check_days);
+  settings->due_soon_days = read_value (object, "due_soon_days", defaults.due_soon_days);
+  settings->reply_warning_hours = read_value (object, "reply_warning_hours",
+                                              defaults.reply_warning_hours);
+
+  sigap_sla_settings_clamp (settings);
+}
+
+/**
+ * sigap_sla_settings_init_from_documents:
+ * @settings: (out caller-allocates): the settings to fill
+ * @documents: the central documents
+ *
+ * Fills @settings with the service levels in force: those of the copy
+ * downloaded from the server, else those shipped with Sigap
+ * (data/sla.json), else the defaults (sigap_sla_settings_init()). Read
+ * them again after #SigapCentralDocuments::changed.
+ */
+void
+sigap_sla_settings_init_from_documents (SigapSlaSettings      *settings,
+                                        SigapCentralDocuments *documents)
+{
+  SigapCentralDocument *document;
+
+  g_return_if_fail (settings != NULL);
+  g_return_if_fail (SIGAP_IS_CENTRAL_DOCUMENTS (documents));
+
+  document = sigap_central_documents_get_sla (documents);
+  if (document != NULL)
+    sigap_sla_settings_load_document (settings, sigap_central_document_get_root (document));
+  else
+    sigap_sla_settings_init (settings);
+}
+
 /**
  * sigap_sla_status_is_open:
  * @status: a complaint's status

@@ -114,6 +114,11 @@ typedef struct
 
 void               sigap_sla_settings_init             (SigapSlaSettings       *settings);
 void               sigap_sla_settings_clamp            (SigapSlaSettings       *settings);
+void               sigap_sla_settings_load_document    (SigapSlaSettings       *settings,
+                                                        JsonNode               *document);
+void               sigap_sla_settings_init_from_documents
+                                                       (SigapSlaSettings       *settings,
+                                                        SigapCentralDocuments  *documents);
 
 SigapSlaStep       sigap_sla_step_for_status           (SigapComplaintStatus    status,
                                                         SigapComplaintKind      kind);

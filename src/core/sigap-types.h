@@ -124,11 +124,13 @@ typedef enum
 } SigapSyncState;
 
 /* The documents Diskominfo keeps for every desktop (docs/api.md,
- * "Platform rules and holidays"). */
+ * "Platform rules and holidays"): the platform rules, a year's holiday
+ * calendar and the complaints' service levels. */
 typedef enum
 {
   SIGAP_CENTRAL_DOCUMENT_PLATFORMS,
   SIGAP_CENTRAL_DOCUMENT_HOLIDAYS,
+  SIGAP_CENTRAL_DOCUMENT_SLA,
 } SigapCentralDocumentKind;
 
 /* Where the copy of a central document in use comes from. */

@@ -109,6 +109,7 @@ static void handle_media_get      (Request *req);
 static void handle_media_put      (Request *req);
 static void handle_platforms      (Request *req);
 static void handle_holidays       (Request *req);
+static void handle_sla            (Request *req);
 
 static const Route routes[] = {
   { "POST", "auth/login",      FALSE, handle_login },
@@ -132,6 +133,8 @@ static const Route routes[] = {
   { "PUT",  "rules/platforms", TRUE,  handle_platforms },
   { "GET",  "calendar/holidays", TRUE, handle_holidays },
   { "PUT",  "calendar/holidays", TRUE, handle_holidays },
+  { "GET",  "rules/sla",       TRUE,  handle_sla },
+  { "PUT",  "rules/sla",       TRUE,  handle_sla },
 };
 
 /* Citizens' personal data in a complaint, left out for the roles that do
@@ -1380,6 +1383,13 @@ handle_holidays (Request *req)
 {
   sigap_server_documents_handle (req->self->store, req->msg, req->user,
                                  SIGAP_SERVER_DOCUMENT_HOLIDAYS, req->query);
+}
+
+static void
+handle_sla (Request *req)
+{
+  sigap_server_documents_handle (req->self->store, req->msg, req->user,
+                                 SIGAP_SERVER_DOCUMENT_SLA, req->query);
 }
 
 static char **split_path (const char *path);

@@ -16,12 +16,13 @@
 #include "sigap-server-documents.h"
 
 /*
- * The platform rules and the holiday calendar are data that change every
- * year: the server hands its copy to every desktop, so that Diskominfo
+ * The platform rules, the holiday calendar and the complaints' service
+ * levels are data that change every year, or from one regency to the
+ * next: the server hands its copy to every desktop, so that Diskominfo
  * changes them in one place. A document's copy lives in the store once a
  * verifikator has stored one; until then the
  * server answers the file that ships with it (data/platforms.json,
- * data/holidays/YYYY.json), looked up in $SIGAP_DATA_DIR and then in
+ * data/holidays/YYYY.json, data/sla.json), looked up in $SIGAP_DATA_DIR and then in
  * PKGDATADIR, as the desktop looks it up. The shape of both documents is
  * the core's (sigap-central-schema.c), which the desktop checks too.
  *
@@ -102,8 +103,18 @@ send_internal_error (SoupServerMessage *msg)
 static SigapCentralDocumentKind
 central_kind (SigapServerDocument kind)
 {
-  return kind == SIGAP_SERVER_DOCUMENT_PLATFORMS ? SIGAP_CENTRAL_DOCUMENT_PLATFORMS
-                                                 : SIGAP_CENTRAL_DOCUMENT_HOLIDAYS;
+  switch (kind)
+    {
+    case SIGAP_SERVER_DOCUMENT_PLATFORMS:
+      return SIGAP_CENTRAL_DOCUMENT_PLATFORMS;
+
+    case SIGAP_SERVER_DOCUMENT_SLA:
+      return SIGAP_CENTRAL_DOCUMENT_SLA;
+
+    case SIGAP_SERVER_DOCUMENT_HOLIDAYS:
+    default:
+      return SIGAP_CENTRAL_DOCUMENT_HOLIDAYS;
+    }
 }
 
 /* The document's bytes from the store, or from the shipped file. */
@@ -344,9 +355,10 @@ handle_put (SigapServerStore    *store,
  *   as in "platforms[2].text[0].max"
  * @error: return location for a #GError
  *
- * Checks the shape of a platform-rules or holidays document strictly: no
- * unknown member, every required one, each of the right type and range
- * (docs/api.md describes both), with sigap_central_schema_validate().
+ * Checks the shape of a platform-rules, holidays or service-levels
+ * document strictly: no unknown member, every required one, each of the
+ * right type and range (docs/api.md describes them), with
+ * sigap_central_schema_validate().
  *
  * Returns: %TRUE if @root has the shape
  */
@@ -414,4 +426,52 @@ sigap_server_documents_handle (SigapServerStore    *store,
     handle_put (store, msg, user, kind, (int) year, name);
   else
     handle_get (store, msg, kind, (int) year, name);
+}
+
+/**
+ * sigap_server_documents_load_sla:
+ * @store: the server's store
+ * @settings: (out caller-allocates): the settings to fill
+ *
+ * Fills @settings with the service levels the server counts complaint
+ * deadlines with, the ones it hands to the desktops: the copy a
+ * verifikator stored, else the file shipped with the server
+ * (data/sla.json), else the defaults (sigap_sla_settings_init()).
+ */
+void
+sigap_server_documents_load_sla (SigapServerStore *store,
+                                 SigapSlaSettings *settings)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *updated_at = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_if_fail (SIGAP_IS_SERVER_STORE (store));
+  g_return_if_fail (settings != NULL);
+
+  sigap_sla_settings_init (settings);
+
+  bytes = load_document (store, "sla", &updated_at, &error);
+  if (bytes == NULL)
+    {
+      if (!g_error_matches (error, SIGAP_SERVER_STORE_ERROR, SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
+        g_warning ("%s", error->message);
+      return;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  root = sigap_central_schema_parse (data, length);
+  if (root == NULL ||
+      !sigap_central_schema_validate (SIGAP_CENTRAL_DOCUMENT_SLA, root, 0, NULL, &error))
+    {
+      /* Only a broken installation gets here, as in handle_get(). */
+      g_warning ("The service levels are not valid, using the defaults: %s",
+                 error != NULL ? error->message : "not JSON");
+      return;
+    }
+
+  sigap_sla_settings_load_document (settings, root);
 }

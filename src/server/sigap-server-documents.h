@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "sigap-server-store.h"
+#include "sigap-sla.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,7 @@ typedef enum
  * SigapServerDocument:
  * @SIGAP_SERVER_DOCUMENT_PLATFORMS: the platform rules, `platforms.json`
  * @SIGAP_SERVER_DOCUMENT_HOLIDAYS: one year's holidays, `holidays/YYYY.json`
+ * @SIGAP_SERVER_DOCUMENT_SLA: the complaints' service levels, `sla.json`
  *
  * The documents the server hands to every desktop.
  */
@@ -39,6 +41,7 @@ typedef enum
 {
   SIGAP_SERVER_DOCUMENT_PLATFORMS,
   SIGAP_SERVER_DOCUMENT_HOLIDAYS,
+  SIGAP_SERVER_DOCUMENT_SLA,
 } SigapServerDocument;
 
 GQuark    sigap_server_documents_error_quark (void);
@@ -53,5 +56,8 @@ void      sigap_server_documents_handle      (SigapServerStore     *store,
                                               SigapUser            *user,
                                               SigapServerDocument   kind,
                                               GHashTable           *query);
+
+void      sigap_server_documents_load_sla    (SigapServerStore     *store,
+                                              SigapSlaSettings     *settings);
 
 G_END_DECLS

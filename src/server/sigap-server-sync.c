@@ -16,6 +16,7 @@
 #include "sigap-complaint-rules.h"
 #include "sigap-complaint-workflow.h"
 #include "sigap-json.h"
+#include "sigap-server-documents.h"
 #include "sigap-server-sync.h"
 #include "sigap-working-days.h"
 
@@ -658,6 +659,8 @@ typedef struct
   gint64 now;
   char *field;             /* the record member a rejection names */
   SigapWorkingDays *days;  /* the holidays, once a step needs them */
+  gboolean sla_loaded;
+  SigapSlaSettings sla;    /* the service levels, once a step needs them */
 } Push;
 
 static gboolean
@@ -1591,6 +1594,20 @@ push_working_days (Push *push)
   return push->days;
 }
 
+/* The service levels the deadlines of pushed steps count: the document
+ * the server hands to the desktops, read once per push. */
+static const SigapSlaSettings *
+push_sla (Push *push)
+{
+  if (!push->sla_loaded)
+    {
+      sigap_server_documents_load_sla (push->store, &push->sla);
+      push->sla_loaded = TRUE;
+    }
+
+  return &push->sla;
+}
+
 /* Answers what sigap_complaint_check_event() refused, as the API says. */
 static gboolean
 check_error_to_reject (Push        *push,
@@ -1777,7 +1794,8 @@ push_event (Push      *push,
     }
 
   sigap_complaint_apply_event (complaint, event, triage, push->now,
-                               zone != NULL ? push_working_days (push) : NULL, zone);
+                               zone != NULL ? push_working_days (push) : NULL, zone,
+                               zone != NULL ? push_sla (push) : NULL);
 
   if (!sigap_server_store_update_record (push->store, complaint, &local_error))
     {

@@ -5,7 +5,8 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Checks the shape of data/platforms.json and data/holidays/YYYY.json.
+"""Checks the shape of data/platforms.json, data/holidays/YYYY.json and
+data/sla.json.
 
 The same rules as sigap_central_schema_validate() in
 src/core/sigap-central-schema.c, with which the server refuses a document
@@ -266,13 +267,46 @@ def check_holidays(path):
         fail(f"{name}.holidays", f"the SKB lists 17 national holidays, the file {national}")
 
 
+# The limits of sigap_sla_settings_clamp() (src/core/sigap-sla.h).
+SLA_MAX_DAYS = 366
+SLA_MAX_DUE_SOON_DAYS = 30
+SLA_MAX_REPLY_WARNING_HOURS = 24
+SLA_STEPS = ("verification_days", "information_days", "complaint_days",
+             "resolution_days", "resolution_field_check_days")
+# The issue's defaults, which the shipped file must keep: a regency sets
+# its own on its server.
+SLA_DEFAULTS = {"verification_days": 3, "information_days": 5, "complaint_days": 5,
+                "resolution_days": 14, "resolution_field_check_days": 60,
+                "due_soon_days": 1, "reply_warning_hours": 4}
+
+
+def check_sla(path):
+    name = os.path.basename(path)
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    required = {"format", "due_soon_days", "reply_warning_hours", *SLA_STEPS}
+    if not members(doc, name, required | {"source"}, required):
+        return
+    integer(doc, "format", name, 1, 1)
+    text(doc, "source", name, 500, required=False)
+    for step in SLA_STEPS:
+        integer(doc, step, name, 1, SLA_MAX_DAYS)
+    integer(doc, "due_soon_days", name, 0, SLA_MAX_DUE_SOON_DAYS)
+    integer(doc, "reply_warning_hours", name, 0, SLA_MAX_REPLY_WARNING_HOURS)
+    for member, value in SLA_DEFAULTS.items():
+        if doc.get(member) != value:
+            fail(f"{name}.{member}", f"must be the default, {value}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--platforms", required=True)
     parser.add_argument("--holidays", nargs="+", required=True)
+    parser.add_argument("--sla", required=True)
     args = parser.parse_args()
 
     check_platforms(args.platforms)
+    check_sla(args.sla)
     for path in args.holidays:
         check_holidays(path)
 
@@ -280,7 +314,8 @@ def main():
         print(error, file=sys.stderr)
     if errors:
         return 1
-    print(f"{args.platforms} and {len(args.holidays)} holiday files have the right shape")
+    print(f"{args.platforms}, {args.sla} and {len(args.holidays)} holiday files "
+          "have the right shape")
     return 0
 
 

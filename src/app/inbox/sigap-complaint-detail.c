@@ -23,6 +23,7 @@ struct _SigapComplaintDetail
   GPtrArray *events;
   GTimeZone *zone;
   SigapWorkingDays *days;
+  SigapSlaSettings sla;
   GHashTable *names;
   char **actions;
   gint64 now;
@@ -296,7 +297,7 @@ show_reply_window (SigapComplaintDetail *self)
   gint64 closes_at = 0;
 
   if (sigap_sla_status_is_open (sigap_complaint_get_status (complaint)))
-    window = sigap_sla_reply_window (NULL, sigap_complaint_get_channel (complaint),
+    window = sigap_sla_reply_window (&self->sla, sigap_complaint_get_channel (complaint),
                                      sigap_sla_url_is_direct_message (
                                        sigap_complaint_get_source_url (complaint)),
                                      sigap_complaint_get_received_at (complaint), self->now,
@@ -355,7 +356,8 @@ show_complaint (SigapComplaintDetail *self,
                        sigap_complaint_status_to_label (sigap_complaint_get_status (complaint)));
   gtk_label_set_label (self->body_label, sigap_complaint_get_body (complaint));
 
-  deadline = sigap_complaint_dup_deadline_text (complaint, self->zone, self->days, self->now,
+  deadline = sigap_complaint_dup_deadline_text (complaint, self->zone, self->days, &self->sla,
+                                                self->now,
                                                 &state);
   gtk_label_set_label (self->deadline_label, deadline);
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadline != NULL);
@@ -522,6 +524,10 @@ sigap_complaint_detail_show (SigapComplaintDetail              *self,
       self->names = context->names != NULL ? g_hash_table_ref (context->names) : NULL;
       self->actions = g_strdupv ((char **) context->actions);
       self->now = context->now;
+      if (context->sla != NULL)
+        self->sla = *context->sla;
+      else
+        sigap_sla_settings_init (&self->sla);
       self->may_see_citizen = context->may_see_citizen;
     }
 

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
  * SigapComplaintDetailContext:
  * @zone: the OPD's time zone
  * @days: the working-day calendar deadlines count in
+ * @sla: (nullable): the regency's service levels, %NULL for the defaults
  * @now: the current time, UTC seconds
  * @names: ids of OPDs and users to the names shown for them
  * @may_see_citizen: whether the signed-in role handles the complaint, and
@@ -30,6 +31,7 @@ typedef struct
 {
   GTimeZone          *zone;
   SigapWorkingDays   *days;
+  const SigapSlaSettings *sla;
   gint64              now;
   GHashTable         *names;
   gboolean            may_see_citizen;

@@ -151,15 +151,19 @@ sigap_complaint_row_new (void)
  * @self: a #SigapComplaintRow
  * @complaint: (nullable): the complaint to show
  * @zone: the OPD's time zone
+ * @days: the working-day calendar the deadline counts in
+ * @sla: (nullable): the regency's service levels, %NULL for the defaults
+ * @now: the current time, UTC seconds
  *
  * Shows @complaint, or nothing.
  */
 void
-sigap_complaint_row_set_complaint (SigapComplaintRow *self,
-                                   SigapComplaint    *complaint,
-                                   GTimeZone         *zone,
-                                   SigapWorkingDays  *days,
-                                   gint64             now)
+sigap_complaint_row_set_complaint (SigapComplaintRow      *self,
+                                   SigapComplaint         *complaint,
+                                   GTimeZone              *zone,
+                                   SigapWorkingDays       *days,
+                                   const SigapSlaSettings *sla,
+                                   gint64                  now)
 {
   static const char * const deadline_classes[] = { NULL, "on-time", "due-soon", "late" };
   SigapDeadlineState state = SIGAP_DEADLINE_STATE_NONE;
@@ -217,7 +221,7 @@ sigap_complaint_row_set_complaint (SigapComplaintRow *self,
   gtk_label_set_label (self->citizen_label, citizen);
   update_citizen_visible (self);
 
-  deadline = sigap_complaint_dup_deadline_text (complaint, zone, days, now, &state);
+  deadline = sigap_complaint_dup_deadline_text (complaint, zone, days, sla, now, &state);
   gtk_label_set_label (self->deadline_label, deadline);
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadline != NULL);
   for (guint i = 1; i < G_N_ELEMENTS (deadline_classes); i++)

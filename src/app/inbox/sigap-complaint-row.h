@@ -18,11 +18,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SigapComplaintRow, sigap_complaint_row, SIGAP, COMPLAINT_ROW, AdwBin)
 
 SigapComplaintRow *sigap_complaint_row_new                   (void);
-void               sigap_complaint_row_set_complaint         (SigapComplaintRow *self,
-                                                              SigapComplaint    *complaint,
-                                                              GTimeZone         *zone,
-                                                              SigapWorkingDays  *days,
-                                                              gint64             now);
+void               sigap_complaint_row_set_complaint         (SigapComplaintRow      *self,
+                                                              SigapComplaint         *complaint,
+                                                              GTimeZone              *zone,
+                                                              SigapWorkingDays       *days,
+                                                              const SigapSlaSettings *sla,
+                                                              gint64                  now);
 gboolean           sigap_complaint_row_get_presentation_mode (SigapComplaintRow *self);
 void               sigap_complaint_row_set_presentation_mode (SigapComplaintRow *self,
                                                               gboolean           presentation_mode);

@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sigap-central-documents.h"
 #include "sigap-complaint-window.h"
 #include "sigap-format.h"
+#include "sigap-sla.h"
 
 /* Records a complaint the admin saw on one of the agency's accounts, or
  * heard in person: it gets a tracking number and its first deadline. */
@@ -88,8 +90,10 @@ save_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   g_autofree char *handle = NULL;
   g_autofree char *contact = NULL;
+  g_autoptr(SigapCentralDocuments) central = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   GtkTextIter start, end;
+  SigapSlaSettings sla;
   guint channel = adw_combo_row_get_selected (self->channel_row);
   guint kind = adw_combo_row_get_selected (self->kind_row);
 
@@ -117,9 +121,14 @@ save_action (GtkWidget  *widget,
   sigap_complaint_set_citizen_handle (complaint, handle[0] != '\0' ? handle : NULL);
   sigap_complaint_set_citizen_contact (complaint, contact[0] != '\0' ? contact : NULL);
 
+  /* The regency's service levels as last downloaded (or shipped), read
+   * now, as the page reads the holiday calendars it passed in. */
+  central = sigap_central_documents_new (NULL, 0);
+  sigap_sla_settings_init_from_documents (&sla, central);
+
   /* On failure the window stays open with everything the user wrote. */
-  if (!sigap_complaint_workflow_record (self->store, self->user, self->opd, complaint,
-                                        self->days, &error))
+  if (!sigap_complaint_workflow_record_full (self->store, self->user, self->opd, complaint,
+                                             self->days, &sla, &error))
     {
       if (g_error_matches (error, SIGAP_COMPLAINT_WORKFLOW_ERROR,
                            SIGAP_COMPLAINT_WORKFLOW_ERROR_INVALID_URL))

@@ -53,6 +53,8 @@ struct _SigapInboxPage
   /* The working days that deadlines count: weekends, holidays and cuti
    * bersama of the calendars Sigap has. */
   SigapWorkingDays *days;
+  /* The regency's service levels, read with the calendars. */
+  SigapSlaSettings sla;
 
   /* A paging model: the list view asks only for the rows it shows. It is
    * given to the list view when the page is first shown, so a page that
@@ -107,6 +109,7 @@ ensure_days (SigapInboxPage *self)
       int year = g_date_time_get_year (today);
 
       self->days = sigap_working_days_new_from_documents (central, year - 1, year + 1);
+      sigap_sla_settings_init_from_documents (&self->sla, central);
     }
 
   return self->days;
@@ -132,7 +135,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   SigapComplaintRow *row = SIGAP_COMPLAINT_ROW (gtk_list_item_get_child (item));
 
   sigap_complaint_row_set_complaint (row, gtk_list_item_get_item (item), self->zone,
-                                     ensure_days (self), g_get_real_time () / G_USEC_PER_SEC);
+                                     ensure_days (self), &self->sla,
+                                     g_get_real_time () / G_USEC_PER_SEC);
 }
 
 static void
@@ -142,7 +146,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 {
   SigapComplaintRow *row = SIGAP_COMPLAINT_ROW (gtk_list_item_get_child (item));
 
-  sigap_complaint_row_set_complaint (row, NULL, self->zone, self->days, 0);
+  sigap_complaint_row_set_complaint (row, NULL, self->zone, self->days, NULL, 0);
 }
 
 /* The complaints the list holds: an agency's admin handles those routed
@@ -185,6 +189,7 @@ count_deadline (SigapInboxPage      *self,
 
   sigap_complaint_query_set_now (query, g_get_real_time () / G_USEC_PER_SEC, self->zone,
                                  ensure_days (self));
+  sigap_complaint_query_set_due_soon_days (query, self->sla.due_soon_days);
   n = sigap_store_count_complaints_matching (self->store, opd_scope (self), query, NULL);
 
   return (guint) CLAMP (n, 0, G_MAXUINT);
@@ -331,6 +336,7 @@ show_complaint (SigapInboxPage *self,
 
   context.zone = self->zone;
   context.days = ensure_days (self);
+  context.sla = &self->sla;
   context.now = g_get_real_time () / G_USEC_PER_SEC;
   context.names = self->names;
   context.may_see_citizen = sigap_mask_may_see_complaint (complaint, user_role (self),
@@ -489,9 +495,17 @@ update_query (SigapInboxPage *self)
   sigap_complaint_query_set_text (query, text);
   apply_filters (self, query);
   /* The holiday calendars are read only when a deadline is asked about. */
-  sigap_complaint_query_set_now (query, g_get_real_time () / G_USEC_PER_SEC, self->zone,
-                                 sigap_complaint_query_get_deadlines (query) != 0
-                                 ? ensure_days (self) : NULL);
+  if (sigap_complaint_query_get_deadlines (query) != 0)
+    {
+      sigap_complaint_query_set_now (query, g_get_real_time () / G_USEC_PER_SEC, self->zone,
+                                     ensure_days (self));
+      sigap_complaint_query_set_due_soon_days (query, self->sla.due_soon_days);
+    }
+  else
+    {
+      sigap_complaint_query_set_now (query, g_get_real_time () / G_USEC_PER_SEC, self->zone,
+                                     NULL);
+    }
   sigap_complaint_list_set_query (self->complaints, query);
   update_count (self);
 }
@@ -857,9 +871,9 @@ step_response_cb (AdwMessageDialog *dialog,
 
   complaint = sigap_store_get_complaint (self->store, step->complaint_id, &error);
   if (complaint == NULL ||
-      !sigap_complaint_workflow_apply (self->store, self->user, complaint, step->action,
-                                       note[0] != '\0' ? note : NULL, opd_id,
-                                       ensure_days (self), &error))
+      !sigap_complaint_workflow_apply_full (self->store, self->user, complaint, step->action,
+                                            note[0] != '\0' ? note : NULL, opd_id,
+                                            ensure_days (self), &self->sla, &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
@@ -1461,6 +1475,8 @@ sigap_inbox_page_init (SigapInboxPage *self)
 
   g_type_ensure (SIGAP_TYPE_COMPLAINT_DETAIL);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  sigap_sla_settings_init (&self->sla);
 
   g_object_bind_property (self, "presentation-mode", self->detail, "presentation-mode",
                           G_BINDING_SYNC_CREATE);
