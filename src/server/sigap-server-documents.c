@@ -475,3 +475,52 @@ sigap_server_documents_load_sla (SigapServerStore *store,
 
   sigap_sla_settings_load_document (settings, root);
 }
+
+/**
+ * sigap_server_documents_load_working_days:
+ * @store: the server's store
+ * @now: UTC seconds
+ *
+ * The working days the server counts complaint deadlines in: the holiday
+ * calendars it hands to the desktops (the copy a verifikator stored, else
+ * the shipped one) of the year of @now and the years either side. A
+ * calendar that cannot be read leaves its year with weekends only.
+ *
+ * Returns: (transfer full): the working-day calendar
+ */
+SigapWorkingDays *
+sigap_server_documents_load_working_days (SigapServerStore *store,
+                                          gint64            now)
+{
+  g_autoptr(SigapWorkingDays) days = sigap_working_days_new ();
+  g_autoptr(GDateTime) time = NULL;
+  int year;
+
+  g_return_val_if_fail (SIGAP_IS_SERVER_STORE (store), NULL);
+
+  time = g_date_time_new_from_unix_utc (now);
+  year = time != NULL ? g_date_time_get_year (time) : 1970;
+
+  for (int y = year - 1; y <= year + 1; y++)
+    {
+      g_autofree char *name = sigap_central_schema_document_name (SIGAP_CENTRAL_DOCUMENT_HOLIDAYS,
+                                                                  y);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      bytes = sigap_server_store_get_document (store, name, NULL, &error);
+      if (bytes == NULL)
+        bytes = sigap_central_documents_read_shipped (name, NULL);
+      if (bytes == NULL)
+        continue;
+
+      g_clear_error (&error);
+      if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), &error) ||
+          !sigap_working_days_add_holidays (days, json_parser_get_root (parser), &error))
+        g_debug ("The holidays of %d are not usable: %s", y, error->message);
+    }
+
+  return g_steal_pointer (&days);
+}

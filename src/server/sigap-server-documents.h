@@ -59,5 +59,8 @@ void      sigap_server_documents_handle      (SigapServerStore     *store,
 
 void      sigap_server_documents_load_sla    (SigapServerStore     *store,
                                               SigapSlaSettings     *settings);
+SigapWorkingDays *
+          sigap_server_documents_load_working_days (SigapServerStore *store,
+                                                    gint64            now);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sigap-server-auth.h"
+#include "sigap-server-documents.h"
 #include "sigap-server-public.h"
 
 /*
@@ -35,7 +36,6 @@
 #define DISKOMINFO_CODE   "diskominfo"
 #define HONEYPOT_FIELD    "situs_web"
 #define CONSENT_VALUE     "ya"
-#define DUE_WORKING_DAYS  3
 
 #define SUBMIT_WINDOW     (60 * 60)
 #define LOOKUP_WINDOW     60
@@ -939,44 +939,6 @@ validate (Form       *form,
                "ditindaklanjuti.");
 }
 
-/**
- * sigap_server_public_add_working_days:
- * @time: UTC seconds
- * @zone: the zone whose calendar counts
- * @days: working days to add
- *
- * Adds @days working days (Monday to Friday in @zone) to @time, keeping
- * its time of day. National holidays do not count yet.
- *
- * Returns: UTC seconds
- */
-gint64
-sigap_server_public_add_working_days (gint64     time,
-                                      GTimeZone *zone,
-                                      guint      days)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
-  g_autoptr(GDateTime) local = NULL;
-
-  g_return_val_if_fail (zone != NULL, time);
-  g_return_val_if_fail (utc != NULL, time);
-
-  local = g_date_time_to_timezone (utc, zone);
-
-  while (days > 0)
-    {
-      GDateTime *next = g_date_time_add_days (local, 1);
-
-      g_date_time_unref (local);
-      local = next;
-
-      if (g_date_time_get_day_of_week (local) <= 5)
-        days--;
-    }
-
-  return g_date_time_to_unix (local);
-}
-
 static SigapComplaintKind
 kind_of (const char *jenis)
 {
@@ -1024,6 +986,8 @@ store_complaint (Public     *self,
   g_autofree char *complaint_id = g_uuid_string_random ();
   g_autofree char *event_id = g_uuid_string_random ();
   NewComplaint data = { complaint, event };
+  g_autoptr(SigapWorkingDays) days = NULL;
+  SigapSlaSettings sla;
   gint64 now = now_seconds ();
 
   sigap_complaint_set_id (complaint, complaint_id);
@@ -1039,9 +1003,13 @@ store_complaint (Public     *self,
   sigap_complaint_set_status (complaint, SIGAP_COMPLAINT_STATUS_RECEIVED);
   sigap_complaint_set_opd_id (complaint, diskominfo_id);
   sigap_complaint_set_received_at (complaint, now);
+  /* Verified within the regency's working days, holidays not counted. */
+  sigap_server_documents_load_sla (self->store, &sla);
+  days = sigap_server_documents_load_working_days (self->store, now);
   sigap_complaint_set_due_at (complaint,
-                              sigap_server_public_add_working_days (now, zone,
-                                                                    DUE_WORKING_DAYS));
+                              sigap_sla_deadline (days, &sla, SIGAP_SLA_STEP_VERIFICATION,
+                                                  sigap_complaint_get_kind (complaint), FALSE,
+                                                  now, zone, NULL));
 
   sigap_complaint_event_set_id (event, event_id);
   sigap_complaint_event_set_complaint_id (event, complaint_id);

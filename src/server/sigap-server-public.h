@@ -28,8 +28,4 @@ G_BEGIN_DECLS
 void  sigap_server_public_add_handlers (SoupServer       *server,
                                         SigapServerStore *store);
 
-gint64 sigap_server_public_add_working_days (gint64        time,
-                                             GTimeZone    *zone,
-                                             guint         days);
-
 G_END_DECLS

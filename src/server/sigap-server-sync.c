@@ -1560,36 +1560,8 @@ find_optional (Push               *push,
 static SigapWorkingDays *
 push_working_days (Push *push)
 {
-  g_autoptr(GDateTime) now = NULL;
-  int year;
-
-  if (push->days != NULL)
-    return push->days;
-
-  push->days = sigap_working_days_new ();
-  now = g_date_time_new_from_unix_utc (push->now);
-  year = now != NULL ? g_date_time_get_year (now) : 1970;
-
-  for (int y = year - 1; y <= year + 1; y++)
-    {
-      g_autofree char *name = sigap_central_schema_document_name (SIGAP_CENTRAL_DOCUMENT_HOLIDAYS,
-                                                                  y);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
-
-      bytes = sigap_server_store_get_document (push->store, name, NULL, &error);
-      if (bytes == NULL)
-        bytes = sigap_central_documents_read_shipped (name, NULL);
-      if (bytes == NULL)
-        continue;
-
-      g_clear_error (&error);
-      if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                       g_bytes_get_size (bytes), &error) ||
-          !sigap_working_days_add_holidays (push->days, json_parser_get_root (parser), &error))
-        g_debug ("The holidays of %d are not usable: %s", y, error->message);
-    }
+  if (push->days == NULL)
+    push->days = sigap_server_documents_load_working_days (push->store, push->now);
 
   return push->days;
 }
