@@ -5,9 +5,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Prints a table and writes every figure to BUILD/bench-results.json as
-# {"NAME": {"value": V, "unit": "...", "target": T}}. The startup and
-# calendar figures need a display (dev bench provides Xvfb); `--only sync`
-# and `--only inbox` run those figures alone, without one.
+# {"NAME": {"value": V, "unit": "...", "target": T}}. The startup,
+# calendar and inbox page figures need a display (dev bench provides
+# Xvfb); `--only sync` runs without one, and `--only inbox` without one
+# gives the inbox's search figures alone.
 
 import argparse
 import json
@@ -24,6 +25,9 @@ BENCH_POSTS = 20_000
 BENCH_SEED = 2025
 # Samples of each calendar series (switches, frames).
 CALENDAR_SAMPLES = 20
+# Openings of the inbox page for each user, and moves of its list.
+INBOX_OPEN_SAMPLES = 20
+INBOX_SCROLL_MOVES = 300
 
 
 def seed_database(build, path):
@@ -175,20 +179,9 @@ def bench_calendar(build, workdir):
     }
 
 
-def bench_inbox(build, workdir):
-    """Searching the complaint inbox of the benchmark regency
-    (tests/bench/inbox-bench.c): about 200 searches typed a letter at a
-    time through the inbox's list model, and the same searches on plain
-    SQLite as the floor; the saved filters, alone and with searches.
-    inbox_open_ms (the inbox page shown with its first rows) needs a
-    display and a GTK mode of inbox-bench: add it here when it has one."""
-    db = os.path.join(build, "bench", "bench.db")
-    os.makedirs(os.path.dirname(db), exist_ok=True)
-    seed_database(build, db)
-
-    out = subprocess.run([os.path.join(build, "tests/bench/inbox-bench"), db],
-                         env=dict(os.environ, TMPDIR=workdir), check=True,
-                         capture_output=True, text=True).stdout
+def read_series(out):
+    """The lines `NAME V V …` of a benchmark's output, as lists of
+    numbers; other lines go to stderr."""
     series = {}
     for line in out.splitlines():
         name, _, rest = line.partition(" ")
@@ -196,6 +189,75 @@ def bench_inbox(build, workdir):
             series[name] = [float(v) for v in rest.split()]
         except ValueError:
             print(line, file=sys.stderr)
+    return series
+
+
+def bench_inbox_page(build, workdir, db):
+    """The inbox page, SigapInboxPage, in a window on the benchmark regency
+    (tests/bench/inbox-page-bench.c): opening it until its first rows are
+    painted, and scrolling its list, each move until painted."""
+    env = dict(os.environ)
+    env.update({
+        "GSETTINGS_SCHEMA_DIR": os.path.join(build, "data"),
+        "GSETTINGS_BACKEND": "memory",
+        "XDG_DATA_HOME": os.path.join(workdir, "data"),
+        "XDG_CONFIG_HOME": os.path.join(workdir, "config"),
+        "XDG_CACHE_HOME": os.path.join(workdir, "cache"),
+        "TMPDIR": workdir,
+        "GDK_BACKEND": "x11",
+    })
+    out = subprocess.run([os.path.join(build, "tests/bench/inbox-page-bench"), db,
+                          str(INBOX_OPEN_SAMPLES), str(INBOX_SCROLL_MOVES)],
+                         env=env, check=True, capture_output=True, text=True).stdout
+    series = read_series(out)
+    if series["open_complaints"][0] != BENCH_COMPLAINTS:
+        raise RuntimeError(f"the inbox page held {series['open_complaints'][0]:g} complaints")
+    for name in ("open_first", "open_opd_first", "open_opd_complaints", "scroll_rows_kept"):
+        print(f"inbox {name}: {series[name][0]:g}", file=sys.stderr)
+    for name in ("scroll_jump", "scroll_page", "scroll_wheel"):
+        print(f"inbox {name}: {len(series[name])} moves, median "
+              f"{statistics.median(series[name]):.1f} ms, worst {max(series[name]):.1f} ms",
+              file=sys.stderr)
+
+    def figure(value, target=None):
+        return {"value": round(value, 1), "unit": "ms", "target": target}
+
+    med = statistics.median
+    return {
+        # Opening the inbox of all 100,000 complaints (the verifikator's),
+        # from setting its source until the frame with the first rows is
+        # painted; its 90th percentile; and an OPD admin's inbox.
+        "inbox_open_ms": figure(med(series["open"]), target=150),
+        "inbox_open_p90_ms": figure(percentile(series["open"], 0.9)),
+        "inbox_open_opd_ms": figure(med(series["open_opd"])),
+        # Scrolling the list: the worst of the moves (jumps far into the
+        # list, screenfuls, wheel steps), from the change of the scrolled
+        # window's adjustment until painted; their 95th percentile; and
+        # the worst that is not a jump.
+        "inbox_scroll_worst_frame_ms": figure(max(series["scroll"]), target=16),
+        "inbox_scroll_p95_ms": figure(percentile(series["scroll"], 0.95)),
+        "inbox_scroll_worst_step_ms": figure(max(series["scroll_page"] +
+                                                 series["scroll_wheel"])),
+        # A frame that changes nothing: the display's share of each.
+        "inbox_frame_idle_ms": figure(med(series["frame_idle"])),
+    }
+
+
+def bench_inbox(build, workdir):
+    """Searching the complaint inbox of the benchmark regency
+    (tests/bench/inbox-bench.c): about 200 searches typed a letter at a
+    time through the inbox's list model, and the same searches on plain
+    SQLite as the floor; the saved filters, alone and with searches.
+    With a display, the inbox page too (bench_inbox_page): opening it,
+    inbox_open_ms, and scrolling its list, inbox_scroll_worst_frame_ms."""
+    db = os.path.join(build, "bench", "bench.db")
+    os.makedirs(os.path.dirname(db), exist_ok=True)
+    seed_database(build, db)
+
+    out = subprocess.run([os.path.join(build, "tests/bench/inbox-bench"), db],
+                         env=dict(os.environ, TMPDIR=workdir), check=True,
+                         capture_output=True, text=True).stdout
+    series = read_series(out)
     if series["complaints"][0] != BENCH_COMPLAINTS:
         raise RuntimeError(f"the inbox held {series['complaints'][0]:g} complaints")
     for name in ("search", "search_floor", "filter"):
@@ -206,7 +268,7 @@ def bench_inbox(build, workdir):
         value = percentile(series[name], fraction)
         return {"value": round(value, 2), "unit": "ms", "target": target}
 
-    return {
+    results = {
         # A search as the user types, through the list model: the count
         # and the first 50 rows.
         "inbox_search_p95_ms": figure("search", 0.95, target=20),
@@ -216,6 +278,12 @@ def bench_inbox(build, workdir):
         # and with searches.
         "inbox_filter_p95_ms": figure("filter", 0.95),
     }
+    if os.environ.get("DISPLAY"):
+        results.update(bench_inbox_page(build, workdir, db))
+    else:
+        print("inbox: no display, so no inbox page figures (run under "
+              "build-aux/with-display, as `build-aux/dev bench` does)", file=sys.stderr)
+    return results
 
 
 def start_server(build, db):
@@ -304,7 +372,8 @@ def main():
     parser.add_argument("--build", required=True)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--only", choices=("startup", "sync", "calendar", "inbox"),
-                        help="run one group of benchmarks (sync and inbox need no display)")
+                        help="run one group of benchmarks (sync needs no display; inbox "
+                        "without one gives its search figures alone)")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
 

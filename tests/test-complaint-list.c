@@ -157,6 +157,9 @@ test_cache (Fixture       *f,
   g_assert_cmpstr (sigap_complaint_get_id (later), ==, sigap_complaint_get_id (first));
 }
 
+/* What views heard since the last reset_changes(): a refresh may come as
+ * several changes (a page at a time), so the counts are sums and the
+ * position the lowest. */
 typedef struct
 {
   guint calls;
@@ -164,7 +167,18 @@ typedef struct
   guint removed;
   guint added;
   guint notifies;
+  /* The items a view following the changes would hold. */
+  guint mirror;
 } Changes;
+
+static void
+reset_changes (Changes *changes)
+{
+  changes->calls = 0;
+  changes->position = G_MAXUINT;
+  changes->removed = 0;
+  changes->added = 0;
+}
 
 static void
 items_changed_cb (GListModel *model,
@@ -174,12 +188,23 @@ items_changed_cb (GListModel *model,
                   Changes    *changes)
 {
   changes->calls++;
-  changes->position = position;
-  changes->removed = removed;
-  changes->added = added;
+  changes->position = MIN (changes->position, position);
+  changes->removed += removed;
+  changes->added += added;
 
-  /* The model is consistent when views hear of the change. */
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, added);
+  /* The model is consistent when views hear of each change. */
+  g_assert_cmpuint (position + removed, <=, changes->mirror);
+  changes->mirror = changes->mirror - removed + added;
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, changes->mirror);
+}
+
+static void
+watch_changes (GListModel *model,
+               Changes    *changes)
+{
+  changes->mirror = g_list_model_get_n_items (model);
+  reset_changes (changes);
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), changes);
 }
 
 static void
@@ -202,7 +227,7 @@ test_reload (Fixture       *f,
   g_autoptr(GError) error = NULL;
   Changes changes = { 0 };
 
-  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  watch_changes (G_LIST_MODEL (list), &changes);
   g_signal_connect (list, "notify::n-items", G_CALLBACK (notify_n_items_cb), &changes);
 
   /* Newer than everything: they go first. */
@@ -213,7 +238,7 @@ test_reload (Fixture       *f,
   g_assert_cmpuint (changes.calls, ==, 0);
 
   sigap_complaint_list_reload (list);
-  g_assert_cmpuint (changes.calls, ==, 1);
+  g_assert_cmpuint (changes.calls, >=, 1);
   g_assert_cmpuint (changes.position, ==, 0);
   g_assert_cmpuint (changes.removed, ==, N_COMPLAINTS);
   g_assert_cmpuint (changes.added, ==, N_COMPLAINTS + 8);
@@ -226,13 +251,15 @@ test_reload (Fixture       *f,
 
   /* A reload with nothing new still tells views, but n-items did not
    * change. */
+  reset_changes (&changes);
   sigap_complaint_list_reload (list);
-  g_assert_cmpuint (changes.calls, ==, 2);
+  g_assert_cmpuint (changes.calls, >=, 1);
   g_assert_cmpuint (changes.notifies, ==, 1);
 
   /* Deleting: the count goes down after reload. */
   sigap_store_delete_complaint (f->store, sigap_complaint_get_id (new_first), &error);
   g_assert_no_error (error);
+  reset_changes (&changes);
   sigap_complaint_list_reload (list);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_COMPLAINTS + 7);
   g_assert_cmpuint (changes.removed, ==, N_COMPLAINTS + 8);
@@ -328,14 +355,14 @@ test_query (Fixture       *f,
   list = sigap_complaint_list_new (f->store, NULL);
   model = G_LIST_MODEL (list);
 
-  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  watch_changes (G_LIST_MODEL (list), &changes);
   g_signal_connect (list, "notify::n-items", G_CALLBACK (notify_n_items_cb), &changes);
   g_assert_null (sigap_complaint_list_get_query (list));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_COMPLAINTS + 250);
 
   sigap_complaint_query_set_text (query, "drain");
   sigap_complaint_list_set_query (list, query);
-  g_assert_cmpuint (changes.calls, ==, 1);
+  g_assert_cmpuint (changes.calls, >=, 1);
   g_assert_cmpuint (changes.position, ==, 0);
   g_assert_cmpuint (changes.removed, ==, N_COMPLAINTS + 250);
   g_assert_cmpuint (changes.added, ==, 250);
@@ -347,21 +374,24 @@ test_query (Fixture       *f,
    * is set again. */
   sigap_complaint_query_set_text (query, "drainase meluap");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 250);
+  reset_changes (&changes);
   sigap_complaint_list_set_query (list, query);
-  g_assert_cmpuint (changes.calls, ==, 2);
+  g_assert_cmpuint (changes.calls, >=, 1);
   g_assert_cmpuint (changes.removed, ==, 250);
   g_assert_cmpuint (changes.added, ==, 125);
   assert_list_is (list, NULL, query);
 
   /* The same query again: nothing to tell */
+  reset_changes (&changes);
   sigap_complaint_list_set_query (list, query);
-  g_assert_cmpuint (changes.calls, ==, 2);
+  g_assert_cmpuint (changes.calls, ==, 0);
 
   /* Another order, the same number of items */
   oldest = sigap_complaint_query_copy (query);
   sigap_complaint_query_set_sort (oldest, SIGAP_COMPLAINT_SORT_OLDEST);
+  reset_changes (&changes);
   g_object_set (list, "query", oldest, NULL);
-  g_assert_cmpuint (changes.calls, ==, 3);
+  g_assert_cmpuint (changes.calls, >=, 1);
   g_assert_cmpuint (changes.removed, ==, 125);
   g_assert_cmpuint (changes.added, ==, 125);
   g_assert_cmpuint (changes.notifies, ==, 2);
@@ -371,11 +401,13 @@ test_query (Fixture       *f,
 
   /* Reload keeps the query and sees new rows */
   g_object_unref (add_text (f, "Drainase meluap lagi", 1750000000));
+  reset_changes (&changes);
   sigap_complaint_list_reload (list);
   g_assert_cmpuint (changes.added, ==, 126);
   assert_list_is (list, NULL, oldest);
 
   /* NULL: everything, as before */
+  reset_changes (&changes);
   sigap_complaint_list_set_query (list, NULL);
   g_assert_null (sigap_complaint_list_get_query (list));
   g_assert_cmpuint (changes.added, ==, N_COMPLAINTS + 251);
@@ -399,6 +431,51 @@ test_query_opd (Fixture       *f,
   sigap_complaint_list_set_query (list, query);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 0));
+}
+
+/* A query that lists the same complaints, as the inbox sets when it
+ * opens (no text, no filter, the time it was set), tells views nothing:
+ * a list view told that every item changed asks for each of them. */
+static void
+test_query_same_rows (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SigapComplaintList) list = sigap_complaint_list_new (f->store, NULL);
+  g_autoptr(SigapComplaintQuery) query = sigap_complaint_query_new ();
+  g_autoptr(SigapComplaintQuery) late = sigap_complaint_query_new_late ();
+  g_autoptr(SigapComplaint) before = NULL;
+  g_autoptr(SigapComplaint) after = NULL;
+  GListModel *model = G_LIST_MODEL (list);
+  Changes changes = { 0 };
+
+  watch_changes (G_LIST_MODEL (list), &changes);
+  before = g_list_model_get_item (model, 0);
+
+  sigap_complaint_query_set_now (query, 1750000000, NULL, NULL);
+  sigap_complaint_list_set_query (list, query);
+  g_assert_cmpuint (changes.calls, ==, 0);
+  g_assert_true (sigap_complaint_query_equal (sigap_complaint_list_get_query (list), query));
+  after = g_list_model_get_item (model, 0);
+  g_assert_true (after == before);
+  assert_list_is (list, NULL, query);
+
+  /* Another time, and back to all: still the same complaints */
+  sigap_complaint_query_set_now (query, 1760000000, NULL, NULL);
+  sigap_complaint_list_set_query (list, query);
+  sigap_complaint_list_set_query (list, NULL);
+  g_assert_cmpuint (changes.calls, ==, 0);
+  g_assert_null (sigap_complaint_list_get_query (list));
+
+  /* Deadline states depend on the time: each time is another list */
+  sigap_complaint_query_set_now (late, 1750000000, NULL, NULL);
+  sigap_complaint_list_set_query (list, late);
+  g_assert_cmpuint (changes.calls, >=, 1);
+  reset_changes (&changes);
+  sigap_complaint_query_set_now (late, 1760000000, NULL, NULL);
+  sigap_complaint_list_set_query (list, late);
+  /* Views hear of it, unless the list was and stays empty. */
+  g_assert_true (changes.calls >= 1 || g_list_model_get_n_items (model) == 0);
+  assert_list_is (list, NULL, late);
 }
 
 /* The list keeps its store alive. */
@@ -434,6 +511,7 @@ main (int   argc,
   ADD ("/complaint-list/owns-store", test_owns_store);
   ADD ("/complaint-list/query", test_query);
   ADD ("/complaint-list/query-opd", test_query_opd);
+  ADD ("/complaint-list/query-same-rows", test_query_same_rows);
 
 #undef ADD
 

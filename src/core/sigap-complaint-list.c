@@ -107,15 +107,60 @@ static void
 refresh (SigapComplaintList *self)
 {
   guint old_n_items = self->n_items;
+  guint new_n_items;
+  guint common;
 
   take_snapshot (self);
   clear_pages (self);
-  self->n_items = count_items (self);
+  new_n_items = count_items (self);
+  common = MIN (old_n_items, new_n_items);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  if (new_n_items < old_n_items)
+    {
+      self->n_items = new_n_items;
+      g_list_model_items_changed (G_LIST_MODEL (self), common, old_n_items - common, 0);
+    }
+  for (guint start = 0; start < common; start += PAGE_SIZE)
+    {
+      guint n = MIN (PAGE_SIZE, common - start);
+
+      g_list_model_items_changed (G_LIST_MODEL (self), start, n, n);
+    }
+  if (new_n_items > old_n_items)
+    {
+      self->n_items = new_n_items;
+      g_list_model_items_changed (G_LIST_MODEL (self), common, 0, new_n_items - common);
+    }
 
   if (old_n_items != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* Whether @a and @b list the same complaints in the same order (%NULL
+ * lists them all, newest first): equal but for their time, which only
+ * deadline states depend on. */
+static gboolean
+same_rows (SigapComplaintQuery *a,
+           SigapComplaintQuery *b)
+{
+  g_autoptr(SigapComplaintQuery) timeless_a = NULL;
+  g_autoptr(SigapComplaintQuery) timeless_b = NULL;
+
+  if (sigap_complaint_query_equal (a, b))
+    return TRUE;
+
+  if ((a != NULL && sigap_complaint_query_get_deadlines (a) != 0) ||
+      (b != NULL && sigap_complaint_query_get_deadlines (b) != 0))
+    return FALSE;
+
+  timeless_a = a != NULL ? sigap_complaint_query_copy (a) : sigap_complaint_query_new ();
+  timeless_b = b != NULL ? sigap_complaint_query_copy (b) : sigap_complaint_query_new ();
+  sigap_complaint_query_set_now (timeless_a, 0, NULL, NULL);
+  sigap_complaint_query_set_now (timeless_b, 0, NULL, NULL);
+  sigap_complaint_query_set_due_soon_days (timeless_b,
+                                           sigap_complaint_query_get_due_soon_days (timeless_a));
+
+  return sigap_complaint_query_equal (timeless_a, timeless_b);
 }
 
 static GPtrArray *
@@ -400,13 +445,17 @@ sigap_complaint_list_get_query (SigapComplaintList *self)
  * sigap_complaint_query_set_now()) is read at the time it is set, and at
  * each sigap_complaint_list_reload().
  *
- * Unless @query equals the current one, tells views that every item may
- * have changed, as sigap_complaint_list_reload() does.
+ * Unless @query lists the same complaints as the current one (it equals
+ * it, or differs only in its time and has no deadline states), tells
+ * views that every item may have changed, as sigap_complaint_list_reload()
+ * does.
  */
 void
 sigap_complaint_list_set_query (SigapComplaintList  *self,
                                 SigapComplaintQuery *query)
 {
+  g_autoptr(SigapComplaintQuery) old_query = NULL;
+
   g_return_if_fail (SIGAP_IS_COMPLAINT_LIST (self));
   g_return_if_fail (query == NULL || SIGAP_IS_COMPLAINT_QUERY (query));
 
@@ -414,11 +463,17 @@ sigap_complaint_list_set_query (SigapComplaintList  *self,
       (self->query != NULL && query != NULL && sigap_complaint_query_equal (self->query, query)))
     return;
 
-  g_clear_object (&self->query);
+  old_query = g_steal_pointer (&self->query);
   if (query != NULL)
     self->query = sigap_complaint_query_copy (query);
 
-  refresh (self);
+  /* The rows read so far stay, and views keep theirs: telling a list
+   * view that every item changed makes it ask for each of them, to find
+   * where its rows went, and so read every page. */
+  if (same_rows (old_query, self->query))
+    take_snapshot (self);
+  else
+    refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }

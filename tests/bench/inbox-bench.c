@@ -29,10 +29,10 @@
  *   search MS MS …   search_floor MS MS …   filter MS MS …
  * and what was measured ("complaints", "searches").
  *
- * The inbox page's own figure (inbox_open_ms: the page shown with its
- * first rows painted) needs a display; it belongs in a mode of this
- * program that puts SigapInboxPage in a window, as calendar-bench does
- * with the calendar.
+ * The inbox page's own figures (inbox_open_ms, the page shown with its
+ * first rows painted, and inbox_scroll_worst_frame_ms) need a display:
+ * inbox-page-bench.c puts SigapInboxPage in a window, as calendar-bench
+ * does with the calendar.
  */
 
 #include "config.h"

@@ -71,12 +71,18 @@ def sign_in(app, win, server, username):
     click(find(win, "the popover's sign-in button", name="Masuk…", role="push button",
                visible=False))
     dialog = wait_for(lambda: window_named(app, "Masuk"), "the sign-in window")
-    type_into(dialog, "Alamat Server", server.url, "Masuk")
-    type_into(dialog, "Nama Pengguna", username, "Masuk")
-    type_into(dialog, "Kata Sandi", DEMO_PASSWORD, "Masuk")
+    # Keys typed while the machine is busy can go astray: each field is
+    # read back, and typed again if it does not hold what was typed.
+    for field, text in (("Alamat Server", server.url), ("Nama Pengguna", username),
+                        ("Kata Sandi", DEMO_PASSWORD)):
+        for _ in range(3):
+            type_into(dialog, field, text, "Masuk")
+            typed = field_text(find(dialog, f"the field '{field}'", name=field, role="text"))
+            if typed == text or (field == "Kata Sandi" and len(typed) == len(text)):
+                break
     key("Return")
     wait_for(lambda: window_named(app, "Masuk") is None, "the sign-in window to close",
-             timeout=60)
+             timeout=90)
     indicator(win, "Tersinkron")
     ok(True, f"{username} is signed in and synced")
 
