@@ -1333,6 +1333,167 @@ test_index_in_step (Fixture       *f,
   assert_index_sound (f->store);
 }
 
+/* Applies the server's complaint inside the pull's transaction. */
+static void
+apply_text (Fixture    *f,
+            const char *id,
+            const char *tracking_number,
+            const char *body,
+            gint64      version)
+{
+  g_autoptr(JsonObject) remote = remote_complaint (f, id, tracking_number, body, version);
+  g_autoptr(GError) error = NULL;
+
+  sigap_store_apply_remote (f->store, "complaint", remote, &error);
+  g_assert_no_error (error);
+}
+
+/* How many rows the full-text index itself finds, stale or not. */
+static gint64
+indexed (SigapStore *store,
+         const char *word)
+{
+  sqlite3 *db = sigap_store_get_connection (store);
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT count(*) FROM complaint_fts "
+                                       "WHERE complaint_fts MATCH ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, word, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+static gboolean
+is_stale (SigapStore *store)
+{
+  g_autofree char *stale = sigap_store_get_meta (store, "complaint_fts_stale");
+
+  return stale != NULL;
+}
+
+/* A snapshot leaves the index alone and rebuilds it once at its end; a
+ * search before then, in this run or after a crash, finds everything. */
+static void
+test_snapshot (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint jalan = count_text (f, "jalan");
+
+  /* Pulled whole: pages that write, change and remove complaints, with
+   * a change here in between (its triggers tell the stale index). */
+  g_assert_true (sigap_store_begin_remote (f->store, &error));
+  g_assert_true (sigap_store_begin_snapshot (f->store, &error));
+  apply_text (f, "snap-1", "ADU-2025-910001", "whiskey xray", 1);
+  apply_text (f, "snap-2", "ADU-2025-910002", "yankee zulu", 1);
+  apply_text (f, "snap-3", "ADU-2025-910003", "whiskey tango", 1);
+  g_assert_true (sigap_store_commit (f->store, &error));
+  g_assert_true (is_stale (f->store));
+  g_assert_cmpint (indexed (f->store, "whiskey"), ==, 0);
+
+  {
+    g_autoptr(SigapComplaint) local = sigap_store_get_complaint (f->store, "snap-3", &error);
+
+    g_assert_no_error (error);
+    sigap_complaint_set_body (local, "whiskey uniform");
+    sigap_store_update_complaint (f->store, local, &error);
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (sigap_store_begin_remote (f->store, &error));
+  apply_text (f, "snap-1", "ADU-2025-910001", "victor xray", 2);
+  sigap_store_remove_local (f->store, "complaint", "snap-2", &error);
+  g_assert_no_error (error);
+  g_assert_true (sigap_store_commit (f->store, &error));
+  g_assert_cmpint (indexed (f->store, "victor"), ==, 0);
+
+  g_assert_true (sigap_store_begin_remote (f->store, &error));
+  apply_text (f, "snap-4", "ADU-2025-910004", "whiskey papa", 1);
+  g_assert_true (sigap_store_end_snapshot (f->store, &error));
+  g_assert_true (sigap_store_commit (f->store, &error));
+  sigap_store_end_remote_pages (f->store);
+  g_assert_false (is_stale (f->store));
+  assert_index_sound (f->store);
+  g_assert_cmpint (indexed (f->store, "whiskey"), ==, 2);
+  g_assert_cmpuint (count_text (f, "whiskey"), ==, 2);
+  g_assert_cmpuint (count_text (f, "victor"), ==, 1);
+  g_assert_cmpuint (count_text (f, "uniform"), ==, 1);
+  g_assert_cmpuint (count_text (f, "yankee"), ==, 0);
+  g_assert_cmpuint (count_text (f, "xray"), ==, 1);
+  g_assert_cmpuint (jalan, >, 0);
+  g_assert_cmpuint (count_text (f, "jalan"), ==, jalan);
+
+  /* After the snapshot, pulls keep the index in step row by row. */
+  g_assert_true (sigap_store_begin_remote (f->store, &error));
+  apply_text (f, "snap-5", "ADU-2025-910005", "whiskey mike", 1);
+  g_assert_true (sigap_store_end_snapshot (f->store, &error));
+  g_assert_true (sigap_store_commit (f->store, &error));
+  g_assert_cmpint (indexed (f->store, "whiskey"), ==, 3);
+  assert_index_sound (f->store);
+
+  /* Reset, and a search halfway through the snapshot that follows */
+  g_assert_true (sigap_store_begin_remote (f->store, &error));
+  g_assert_true (sigap_store_begin_snapshot (f->store, &error));
+  g_assert_true (sigap_store_clear_replica (f->store, &error));
+  apply_text (f, "snap-6", "ADU-2025-910006", "whiskey hotel", 1);
+  g_assert_true (sigap_store_commit (f->store, &error));
+  g_assert_true (is_stale (f->store));
+  g_assert_cmpuint (count_text (f, "whiskey"), ==, 1);
+  g_assert_cmpuint (count_text (f, "hotel"), ==, 1);
+  g_assert_cmpuint (count_text (f, "mike"), ==, 0);
+  g_assert_false (is_stale (f->store));
+  assert_index_sound (f->store);
+
+  g_assert_true (sigap_store_begin_remote (f->store, &error));
+  apply_text (f, "snap-7", "ADU-2025-910007", "whiskey india", 1);
+  g_assert_true (sigap_store_end_snapshot (f->store, &error));
+  g_assert_true (sigap_store_commit (f->store, &error));
+  g_assert_cmpuint (count_text (f, "whiskey"), ==, 2);
+  assert_index_sound (f->store);
+
+  /* Cut short by a crash: the store opened again searches all the same */
+  g_assert_true (sigap_store_begin_remote (f->store, &error));
+  g_assert_true (sigap_store_begin_snapshot (f->store, &error));
+  apply_text (f, "snap-8", "ADU-2025-910008", "whiskey juliet", 1);
+  g_assert_true (sigap_store_commit (f->store, &error));
+  g_clear_object (&f->store);
+
+  f->store = sigap_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (is_stale (f->store));
+  g_assert_cmpuint (count_text (f, "juliet"), ==, 1);
+  g_assert_cmpuint (count_text (f, "whiskey"), ==, 3);
+  g_assert_false (is_stale (f->store));
+  assert_index_sound (f->store);
+
+  /* Or the next pull goes on with the snapshot and ends it */
+  g_assert_true (sigap_store_begin_remote (f->store, &error));
+  g_assert_true (sigap_store_begin_snapshot (f->store, &error));
+  apply_text (f, "snap-9", "ADU-2025-910009", "whiskey kilo", 1);
+  g_assert_true (sigap_store_commit (f->store, &error));
+  g_clear_object (&f->store);
+
+  f->store = sigap_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sigap_store_begin_remote (f->store, &error));
+  apply_text (f, "snap-10", "ADU-2025-910010", "whiskey lima", 1);
+  g_assert_true (sigap_store_commit (f->store, &error));
+  g_assert_cmpint (indexed (f->store, "lima"), ==, 0);
+  g_assert_true (sigap_store_begin_remote (f->store, &error));
+  g_assert_true (sigap_store_end_snapshot (f->store, &error));
+  g_assert_true (sigap_store_commit (f->store, &error));
+  g_assert_false (is_stale (f->store));
+  assert_index_sound (f->store);
+  g_assert_cmpint (indexed (f->store, "whiskey"), ==, 5);
+  g_assert_cmpuint (count_text (f, "whiskey"), ==, 5);
+}
+
 /* A database of version 6 gets its complaints indexed. */
 static void
 test_migration (void)
@@ -1437,6 +1598,7 @@ main (int   argc,
   ADD ("/complaint-query/plans", fixture_set_up_generated, test_plans);
   ADD ("/complaint-query/query-plans", fixture_set_up_generated, test_query_plans);
   ADD ("/complaint-query/index-in-step", fixture_set_up, test_index_in_step);
+  ADD ("/complaint-query/snapshot", fixture_set_up, test_snapshot);
   g_test_add_func ("/complaint-query/deadlines-demo", test_deadlines_demo);
   g_test_add_func ("/complaint-query/migration", test_migration);
 

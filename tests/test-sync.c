@@ -286,11 +286,21 @@ test_first_sync (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(Client) a = client_new (f, "a");
+  g_autofree char *stale = NULL;
 
   client_login (a, "dinkes", SIGAP_DEMO_PASSWORD);
   client_sync_ok (a);
   g_assert_cmpint (sigap_store_count_posts (a->store, NULL), >, 0);
   assert_admin_replica (f, a);
+
+  /* The snapshot's complaints were indexed for search once, at its end. */
+  stale = sigap_store_get_meta (a->store, "complaint_fts_stale");
+  g_assert_null (stale);
+  g_assert_cmpint (sigap_store_count_complaints (a->store, NULL), >, 0);
+  g_assert_cmpint (sqlite3_exec (sigap_store_get_connection (a->store),
+                                 "INSERT INTO complaint_fts (complaint_fts, rank) "
+                                 "VALUES ('integrity-check', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
 static void

@@ -541,6 +541,9 @@ struct _SigapStore
    * values it changed, to put back. */
   gboolean remote;
   gboolean triggers_off;
+  /* The full-text index of complaints is marked stale (a snapshot is
+   * being pulled) and the triggers are off: writes leave it alone. */
+  gboolean text_index_deferred;
   gint64 saved_temp_store;
   /* What it changes until sigap_store_end_remote_pages(): the page cache
    * and who checkpoints the WAL. */
@@ -1962,6 +1965,7 @@ end_remote (SigapStore *self)
   if (self->triggers_off)
     sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
   self->triggers_off = FALSE;
+  self->text_index_deferred = FALSE;
   self->remote = FALSE;
 }
 
@@ -3360,6 +3364,56 @@ sigap_store_count_complaints (SigapStore *self,
   return count_rows (self, "SELECT count(*) FROM complaint", NULL);
 }
 
+/* The full-text index after a snapshot {{{
+ *
+ * A snapshot (the first pull, or the one after the server asked for a
+ * reset) brings every complaint the server has, and telling the index of
+ * each, row by row, costs more than the rest of the pull. So
+ * sigap_store_begin_snapshot() marks the index stale in meta, in the
+ * transaction of the snapshot's first page; while the mark is set, the
+ * writes of a pull leave the index alone (complaint_text_after()), and
+ * sigap_store_end_snapshot() rebuilds it once, in the transaction of the
+ * last page, and clears the mark. A snapshot cut short, by a crash or a
+ * cancel, leaves the mark: the next pull goes on leaving the index alone
+ * and rebuilds it at its end, and a text search before that rebuilds it
+ * first. Writes outside a pull keep telling the stale index (their
+ * triggers are on); the rebuild makes up for what that gets wrong.
+ */
+
+#define TEXT_INDEX_VERSION 7
+#define TEXT_INDEX_STALE "complaint_fts_stale"
+
+/* Rebuilds the index if it is marked stale and clears the mark, inside
+ * the transaction in progress or in one of its own. */
+static gboolean
+update_text_index (SigapStore  *self,
+                   GError     **error)
+{
+  g_autofree char *stale = NULL;
+  gboolean ok;
+
+  if (self->schema_version < TEXT_INDEX_VERSION)
+    return TRUE;
+
+  stale = sigap_store_get_meta (self, TEXT_INDEX_STALE);
+  if (stale == NULL)
+    return TRUE;
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = exec_sql (self, "INSERT INTO complaint_fts (complaint_fts) VALUES ('rebuild')", error) &&
+       sigap_store_set_meta (self, TEXT_INDEX_STALE, NULL, error);
+  if (!release (self, ok, error))
+    return FALSE;
+
+  self->text_index_deferred = FALSE;
+
+  return TRUE;
+}
+
+/* }}} */
+
 /* A text search reads the text's matches first and looks their
  * complaints up when at most this many match, and otherwise walks the
  * inbox's indexes in order and keeps the rows that match: with 100,000
@@ -3462,6 +3516,9 @@ prepare_complaint_query (SigapStore           *self,
 
   if (match != NULL)
     {
+      if (!update_text_index (self, error))
+        return NULL;
+
       matches = read_matches (self, match, error);
       if (matches == NULL)
         return NULL;
@@ -4581,6 +4638,13 @@ sigap_store_begin_remote (SigapStore  *self,
       return FALSE;
     }
 
+  if (self->triggers_off && self->schema_version >= TEXT_INDEX_VERSION)
+    {
+      g_autofree char *stale = sigap_store_get_meta (self, TEXT_INDEX_STALE);
+
+      self->text_index_deferred = stale != NULL;
+    }
+
   return TRUE;
 }
 
@@ -4609,6 +4673,58 @@ sigap_store_end_remote_pages (SigapStore *self)
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   sqlite3_db_release_memory (self->db);
   self->remote_pages = FALSE;
+}
+
+/**
+ * sigap_store_begin_snapshot:
+ * @self: a #SigapStore
+ * @error: return location for a #SigapStoreError
+ *
+ * Tells the store that the pull being written is a snapshot: every
+ * record the server has, from the start. Until sigap_store_end_snapshot(),
+ * even in a later run, the pull's writes leave the full-text index of
+ * complaints alone, and a text search rebuilds it first. Call it inside
+ * sigap_store_begin_remote(), in the transaction of the snapshot's first
+ * page (or of sigap_store_clear_replica()).
+ *
+ * Returns: %TRUE unless the database failed
+ */
+gboolean
+sigap_store_begin_snapshot (SigapStore  *self,
+                            GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
+
+  if (self->schema_version < TEXT_INDEX_VERSION)
+    return TRUE;
+
+  if (!sigap_store_set_meta (self, TEXT_INDEX_STALE, "on", error))
+    return FALSE;
+
+  self->text_index_deferred = self->triggers_off;
+
+  return TRUE;
+}
+
+/**
+ * sigap_store_end_snapshot:
+ * @self: a #SigapStore
+ * @error: return location for a #SigapStoreError
+ *
+ * Rebuilds the full-text index of complaints if a snapshot, this one or
+ * one cut short before, left it stale; does nothing otherwise. Call it
+ * in the transaction of a pull's last page.
+ *
+ * Returns: %TRUE unless the database failed
+ */
+gboolean
+sigap_store_end_snapshot (SigapStore  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (SIGAP_IS_STORE (self), FALSE);
+
+  return update_text_index (self, error);
 }
 
 /* Binds @value, as a record holds it, as write_record() binds a property. */
@@ -4754,7 +4870,9 @@ member_column (TableInfo  *table,
  * the row's text before the write and after it, and has the index
  * forget the old text and take the new. The writes of a pull are these:
  * upsert_remote(), renumber_local_complaint(), sigap_store_remove_local()
- * and sigap_store_clear_replica().
+ * and sigap_store_clear_replica(); while a snapshot is being pulled they
+ * leave the index alone, to be rebuilt at its end (see "The full-text
+ * index after a snapshot").
  */
 
 #define FTS_COLUMNS "tracking_number, body, category, kecamatan, desa, citizen_name, " \
@@ -4851,7 +4969,7 @@ complaint_text_before (SigapStore     *self,
 {
   complaint_text_clear (old);
 
-  if (!self->triggers_off)
+  if (!self->triggers_off || self->text_index_deferred)
     return TRUE;
 
   return read_complaint_text (self, id, old, error);
@@ -4867,7 +4985,7 @@ complaint_text_after (SigapStore           *self,
   g_auto(ComplaintText) new = { 0 };
   gboolean same;
 
-  if (!self->triggers_off)
+  if (!self->triggers_off || self->text_index_deferred)
     return TRUE;
 
   if (!read_complaint_text (self, id, &new, error))
@@ -5462,8 +5580,9 @@ sigap_store_clear_replica (SigapStore  *self,
   if (!savepoint (self, error))
     return FALSE;
 
-  /* The complaints the DELETE below removes, with the triggers off */
-  if (self->triggers_off)
+  /* The complaints the DELETE below removes, with the triggers off,
+   * unless the index is to be rebuilt */
+  if (self->triggers_off && !self->text_index_deferred)
     ok = exec_sql (self,
                    "INSERT INTO complaint_fts (complaint_fts, rowid, " FTS_COLUMNS ") "
                    "SELECT 'delete', rowid, " FTS_COLUMNS " FROM complaint WHERE id NOT IN "

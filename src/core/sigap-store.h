@@ -345,6 +345,10 @@ gboolean    sigap_store_rebase_outbox       (SigapStore   *self,
 gboolean    sigap_store_begin_remote        (SigapStore   *self,
                                              GError      **error);
 void        sigap_store_end_remote_pages    (SigapStore   *self);
+gboolean    sigap_store_begin_snapshot      (SigapStore   *self,
+                                             GError      **error);
+gboolean    sigap_store_end_snapshot        (SigapStore   *self,
+                                             GError      **error);
 gboolean    sigap_store_apply_remote        (SigapStore   *self,
                                              const char   *entity,
                                              JsonObject   *record,

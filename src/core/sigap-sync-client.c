@@ -952,19 +952,31 @@ apply_change (SigapSyncClient       *self,
   return TRUE;
 }
 
-/* Applies a page and stores its cursor in one transaction. */
+/* Applies a page and stores its cursor in one transaction. A pull from
+ * no cursor is a snapshot, whose complaints are indexed for search once
+ * it is complete: in the transaction of its @last page, or of the last
+ * page of a later pull if this one is cut short. */
 static gboolean
 apply_page (SigapSyncClient       *self,
             const SigapJsonValue  *changes,
             const char            *cursor,
+            gboolean               last,
             GError               **error)
 {
+  g_autofree char *previous = NULL;
   const SigapJsonValue *change;
   SigapJsonIter iter;
   gboolean outbox_empty;
 
   if (!sigap_store_begin_remote (self->store, error))
     return FALSE;
+
+  previous = sigap_store_get_meta (self->store, "sync_cursor");
+  if (previous == NULL && !sigap_store_begin_snapshot (self->store, error))
+    {
+      sigap_store_rollback (self->store);
+      return FALSE;
+    }
 
   /* Applying the server's changes never writes the outbox, so what it
    * holds now it holds for the whole page; mostly nothing. */
@@ -980,7 +992,8 @@ apply_page (SigapSyncClient       *self,
         }
     }
 
-  if (!sigap_store_set_meta (self->store, "sync_cursor", cursor, error) ||
+  if ((last && !sigap_store_end_snapshot (self->store, error)) ||
+      !sigap_store_set_meta (self->store, "sync_cursor", cursor, error) ||
       !sigap_store_commit (self->store, error))
     {
       sigap_store_rollback (self->store);
@@ -990,6 +1003,8 @@ apply_page (SigapSyncClient       *self,
   return TRUE;
 }
 
+/* The pull that follows is a snapshot: the complaints cleared here are
+ * indexed anew at its end. */
 static gboolean
 reset_replica (SigapSyncClient  *self,
                GError          **error)
@@ -997,7 +1012,8 @@ reset_replica (SigapSyncClient  *self,
   if (!sigap_store_begin_remote (self->store, error))
     return FALSE;
 
-  if (!sigap_store_clear_replica (self->store, error) ||
+  if (!sigap_store_begin_snapshot (self->store, error) ||
+      !sigap_store_clear_replica (self->store, error) ||
       !sigap_store_set_meta (self->store, "sync_cursor", NULL, error) ||
       !sigap_store_commit (self->store, error))
     {
@@ -1152,7 +1168,7 @@ pull_done_cb (GObject      *object,
       next_sent = TRUE;
     }
 
-  if (!apply_page (self, changes, cursor, &error))
+  if (!apply_page (self, changes, cursor, !has_more, &error))
     {
       /* The answer to the request in flight ends the sync. */
       if (next_sent)
