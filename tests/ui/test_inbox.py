@@ -102,6 +102,24 @@ def response_button(dialog, response):
     return wait_for(button, f"the response {response!r}")
 
 
+def respond(app, dialog, title, response):
+    """Answers a message dialog with @response once it is enabled, and
+    waits for the dialog to close. The dialog lays its buttons out again
+    as its content changes (in a row, or one above the other): a click on
+    the layout just put away is lost, so it is asked again."""
+    for _ in range(3):
+        apply = response_button(dialog, response)
+        wait_for(lambda: apply.getState().contains(__import__("pyatspi").STATE_SENSITIVE),
+                 f"{response!r} to be enabled")
+        click(apply)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            if window_named(app, title) is None:
+                return
+            time.sleep(0.2)
+    ok(False, f"the dialog {title!r} to close")
+
+
 def step(app, page, button, title, response, text=None):
     """Clicks a step's button in the detail pane, types @text in its
     dialog when given, and answers the dialog with @response."""
@@ -113,11 +131,7 @@ def step(app, page, button, title, response, text=None):
         time.sleep(0.2)
         key("ctrl+a", "BackSpace")
         type_text(text)
-    apply = response_button(dialog, response)
-    wait_for(lambda: apply.getState().contains(__import__("pyatspi").STATE_SENSITIVE),
-             f"{response!r} to be enabled")
-    click(apply)
-    wait_for(lambda: window_named(app, title) is None, f"the dialog {title!r} to close")
+    respond(app, dialog, title, response)
 
 
 def detail_tracking(page):
@@ -245,9 +259,7 @@ def verifikator_desktop(server, keyring):
         click_with_mouse(field, "Teruskan ke OPD")
         time.sleep(0.2)
         type_text(ROUTE_REASON)
-        click(apply)
-        wait_for(lambda: window_named(app, "Teruskan ke OPD") is None,
-                 "the routing dialog to close")
+        respond(app, dialog, "Teruskan ke OPD", "Teruskan ke OPD")
         status_shown(page, "Diteruskan")
         find(page, "the agency now handling it", name="Dinas Kesehatan", role="label")
         ok(True, "the complaint is routed to Dinas Kesehatan")
@@ -271,8 +283,7 @@ def verifikator_desktop(server, keyring):
         left_out = find(dialog, "the row left out", contains="Baris 3", visible=False)
         ok(True, f"the import names the row it cannot read: {left_out.name!r}")
         window_shot("Impor Aduan", "aduan-impor")
-        click(response_button(dialog, "Impor 2 Aduan"))
-        wait_for(lambda: window_named(app, "Impor Aduan") is None, "the import window to close")
+        respond(app, dialog, "Impor Aduan", "Impor 2 Aduan")
         search(page, "drainase")
         wait_for(lambda: len(rows_with(page, "ADU-")) == 2, "the two imported complaints")
         ok(True, "both readable rows are in the inbox, found by a word")
@@ -330,8 +341,7 @@ def opd_desktop(server, tracking):
         click_with_mouse(field, "Jawab warga")
         key("ctrl+End")
         type_text(" Petugas akan menambal jalan pekan ini.")
-        click(response_button(dialog, "Salin & Buka"))
-        wait_for(lambda: window_named(app, "Jawab warga") is None, "the answer dialog to close")
+        respond(app, dialog, "Jawab warga", "Salin & Buka")
         find(page, "the answer on the timeline", contains="menambal jalan pekan ini",
              role="label", visible=False)
         ok(True, "the answer is recorded on the timeline")
@@ -391,6 +401,10 @@ def main():
     server = Server(root)
     server.start()
     keyring = Keyring(root)
+    # A keyring that has not made its default collection yet makes
+    # libsecret fail as Sigap stores the token: wait until it has one.
+    if keyring.secret is not None and keyring.proc is not None:
+        wait_for(keyring._has_default, "the keyring's default collection", timeout=30)
     try:
         tracking = verifikator_desktop(server, keyring)
         opd_desktop(server, tracking)
