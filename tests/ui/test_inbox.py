@@ -401,10 +401,6 @@ def main():
     server = Server(root)
     server.start()
     keyring = Keyring(root)
-    # A keyring that has not made its default collection yet makes
-    # libsecret fail as Sigap stores the token: wait until it has one.
-    if keyring.secret is not None and keyring.proc is not None:
-        wait_for(keyring._has_default, "the keyring's default collection", timeout=30)
     try:
         tracking = verifikator_desktop(server, keyring)
         opd_desktop(server, tracking)

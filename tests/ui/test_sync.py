@@ -147,8 +147,10 @@ class Keyring:
         self.proc.stdin.write(b"sigap-test")
         self.proc.stdin.close()
         # Asking libsecret before the daemon owns the name would start
-        # another daemon by D-Bus activation, one that prompts.
-        deadline = time.monotonic() + 5
+        # another daemon by D-Bus activation, one that prompts. Until the
+        # daemon has made its default collection, libsecret fails as Sigap
+        # stores a token there: on a busy machine that takes a while.
+        deadline = time.monotonic() + 30
         while time.monotonic() < deadline and not self._running():
             time.sleep(0.1)
         while time.monotonic() < deadline and not self._has_default():
