@@ -42,12 +42,16 @@
 
 #include "config.h"
 
+#define BENCH_NAME "calendar-bench"
+
 #include <stdio.h>
 
 #include <glib/gstdio.h>
 
 #include "sigap-calendar-page.h"
 #include "sigap-format.h"
+
+#include "sigap-bench-frame.h"
 
 #define HOUR 3600
 #define DAY (24 * HOUR)
@@ -61,96 +65,9 @@
 
 typedef struct
 {
-  GtkWindow *window;
+  BenchFrame frame;
   SigapCalendarPage *page;
-  GdkFrameClock *frame_clock;
-  gint64 after_paint;
 } Bench;
-
-static void
-die (const char   *what,
-     const GError *error)
-{
-  g_printerr ("calendar-bench: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
-}
-
-static void
-after_paint_cb (GdkFrameClock *frame_clock,
-                Bench         *bench)
-{
-  bench->after_paint = g_get_monotonic_time ();
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-pause_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  settle ();
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
-}
-
-/* Waits until the next frame has been painted. */
-static void
-wait_for_frame (Bench *bench)
-{
-  gboolean timed_out = FALSE;
-  guint timeout;
-
-  bench->after_paint = 0;
-  /* A frame comes even if nothing has changed. */
-  gtk_widget_queue_draw (GTK_WIDGET (bench->window));
-  timeout = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-  while (bench->after_paint == 0 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    die ("waiting for a frame", NULL);
-  g_source_remove (timeout);
-}
-
-static double
-ms_between (gint64 from,
-            gint64 to)
-{
-  return (double) (to - from) / 1000.0;
-}
-
-static void
-print_series (const char *name,
-              GArray     *samples)
-{
-  printf ("%s", name);
-  for (guint i = 0; i < samples->len; i++)
-    printf (" %g", g_array_index (samples, double, i));
-  printf ("\n");
-  fflush (stdout);
-}
-
-static void
-append (GArray *samples,
-        double  value)
-{
-  g_array_append_val (samples, value);
-}
 
 /* One switch: the milliseconds from the action until the frame that
  * shows the new period has been painted, and in @action_ms those of the
@@ -166,9 +83,9 @@ switch_once (Bench      *bench,
   start = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (bench->page), action, NULL);
   *action_ms = ms_between (start, g_get_monotonic_time ());
-  wait_for_frame (bench);
+  wait_for_frame (&bench->frame);
 
-  return ms_between (start, bench->after_paint);
+  return ms_between (start, bench->frame.after_paint);
 }
 
 /* Back and forth around the period shown, -1 -2 -1 0 +1 +2 +1 0 …, so
@@ -207,7 +124,7 @@ bench_switches (Bench             *bench,
   double action_ms;
 
   sigap_calendar_page_set_view (bench->page, view);
-  wait_for_frame (bench);
+  wait_for_frame (&bench->frame);
 
   /* There and back unmeasured: the first week view makes its hours. */
   switch_once (bench, "calendar.next", &action_ms);
@@ -329,9 +246,9 @@ bench_redraws (Bench      *bench,
       pause_ms (PAUSE_MS);
       invalidate_all (GTK_WIDGET (bench->page));
       start = g_get_monotonic_time ();
-      wait_for_frame (bench);
+      wait_for_frame (&bench->frame);
       if (i >= 2)
-        append (frames, ms_between (start, bench->after_paint));
+        append (frames, ms_between (start, bench->frame.after_paint));
     }
   print_series (name, frames);
 }
@@ -355,12 +272,12 @@ bench_resizes (Bench      *bench,
       pause_ms (PAUSE_MS);
       start = g_get_monotonic_time ();
       gtk_widget_set_margin_end (GTK_WIDGET (bench->page), i % 2 == 0 ? 10 : 0);
-      wait_for_frame (bench);
+      wait_for_frame (&bench->frame);
       if (i >= 2)
-        append (frames, ms_between (start, bench->after_paint));
+        append (frames, ms_between (start, bench->frame.after_paint));
     }
   gtk_widget_set_margin_end (GTK_WIDGET (bench->page), 0);
-  wait_for_frame (bench);
+  wait_for_frame (&bench->frame);
   print_series (name, frames);
 }
 
@@ -403,7 +320,7 @@ bench_heavy_month (Bench *bench,
   sigap_calendar_page_set_source (bench->page, store, opd);
   sigap_calendar_page_set_view (bench->page, SIGAP_CALENDAR_VIEW_MONTH);
   sigap_calendar_page_go_to_date (bench->page, july);
-  wait_for_frame (bench);
+  wait_for_frame (&bench->frame);
   printf ("frame_posts %u\n", sigap_calendar_page_get_n_posts (bench->page));
 
   bench_resizes (bench, "frame", n);
@@ -412,10 +329,10 @@ bench_heavy_month (Bench *bench,
   /* The same frames for a month without posts: what the window costs
    * to draw in this display, whatever it shows. */
   sigap_calendar_page_go_to_date (bench->page, empty);
-  wait_for_frame (bench);
+  wait_for_frame (&bench->frame);
   bench_resizes (bench, "frame_empty", n);
   sigap_calendar_page_go_to_date (bench->page, july);
-  wait_for_frame (bench);
+  wait_for_frame (&bench->frame);
 
   /* August, July, August, …; the first two unmeasured. */
   for (guint i = 0; i < n + 2; i++)
@@ -508,23 +425,24 @@ main (int   argc,
   middle = g_date_time_new_from_unix_utc (first + (last - first) / 2);
   local = g_date_time_to_timezone (middle, zone);
 
-  bench.window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (bench.window, 1100, 720);
+  bench.frame.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (bench.frame.window, 1100, 720);
   bench.page = g_object_new (SIGAP_TYPE_CALENDAR_PAGE, NULL);
-  gtk_window_set_child (bench.window, GTK_WIDGET (bench.page));
+  gtk_window_set_child (bench.frame.window, GTK_WIDGET (bench.page));
   sigap_calendar_page_set_source (bench.page, store, opd);
   sigap_calendar_page_go_to_date (bench.page, local);
-  gtk_window_present (bench.window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (bench.window)))
+  gtk_window_present (bench.frame.window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (bench.frame.window)))
     g_main_context_iteration (NULL, TRUE);
 
-  bench.frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench.window));
-  g_signal_connect (bench.frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &bench);
-  wait_for_frame (&bench);
+  bench.frame.frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench.frame.window));
+  g_signal_connect (bench.frame.frame_clock, "after-paint", G_CALLBACK (after_paint_cb),
+                    &bench.frame);
+  wait_for_frame (&bench.frame);
   pause_ms (200);
 
   printf ("renderer %s\n",
-          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (bench.window))));
+          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (bench.frame.window))));
 
   bench_switches (&bench, SIGAP_CALENDAR_VIEW_MONTH, "switch_month", n);
   sigap_calendar_page_go_to_date (bench.page, local);
@@ -532,8 +450,8 @@ main (int   argc,
 
   bench_heavy_month (&bench, n);
 
-  g_signal_handlers_disconnect_by_data (bench.frame_clock, &bench);
-  gtk_window_destroy (bench.window);
+  g_signal_handlers_disconnect_by_data (bench.frame.frame_clock, &bench.frame);
+  gtk_window_destroy (bench.frame.window);
   settle ();
 
   return 0;

@@ -51,11 +51,15 @@
 
 #include "config.h"
 
+#define BENCH_NAME "inbox-page-bench"
+
 #include <math.h>
 #include <stdio.h>
 
 #include "sigap-complaint-row.h"
 #include "sigap-inbox-page.h"
+
+#include "sigap-bench-frame.h"
 
 /* Long enough after a frame for the frame clock to start the next one
  * as soon as it is asked for. */
@@ -82,96 +86,9 @@ typedef enum
 
 typedef struct
 {
-  GtkWindow *window;
+  BenchFrame frame;
   SigapInboxPage *page;
-  GdkFrameClock *frame_clock;
-  gint64 after_paint;
 } Bench;
-
-static void
-die (const char   *what,
-     const GError *error)
-{
-  g_printerr ("inbox-page-bench: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
-}
-
-static void
-after_paint_cb (GdkFrameClock *frame_clock,
-                Bench         *bench)
-{
-  bench->after_paint = g_get_monotonic_time ();
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-pause_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  settle ();
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
-}
-
-/* Waits until the next frame has been painted. */
-static void
-wait_for_frame (Bench *bench)
-{
-  gboolean timed_out = FALSE;
-  guint timeout;
-
-  bench->after_paint = 0;
-  /* A frame comes even if nothing has changed. */
-  gtk_widget_queue_draw (GTK_WIDGET (bench->window));
-  timeout = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-  while (bench->after_paint == 0 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    die ("waiting for a frame", NULL);
-  g_source_remove (timeout);
-}
-
-static double
-ms_between (gint64 from,
-            gint64 to)
-{
-  return (double) (to - from) / 1000.0;
-}
-
-static void
-print_series (const char *name,
-              GArray     *samples)
-{
-  printf ("%s", name);
-  for (guint i = 0; i < samples->len; i++)
-    printf (" %g", g_array_index (samples, double, i));
-  printf ("\n");
-  fflush (stdout);
-}
-
-static void
-append (GArray *samples,
-        double  value)
-{
-  g_array_append_val (samples, value);
-}
 
 /* The inbox's list view, found in the page's widget tree by its style
  * class: the saved filters' drop-down holds a list view of its own. */
@@ -256,7 +173,7 @@ open_once (Bench      *bench,
   gint64 start;
 
   sigap_inbox_page_set_source (bench->page, NULL, NULL, NULL);
-  wait_for_frame (bench);
+  wait_for_frame (&bench->frame);
   pause_ms (SETTLE_MS);
 
   start = g_get_monotonic_time ();
@@ -266,14 +183,14 @@ open_once (Bench      *bench,
   *n_frames = 0;
   do
     {
-      wait_for_frame (bench);
+      wait_for_frame (&bench->frame);
       *n_rows = count_rows (GTK_WIDGET (bench->page), TRUE);
       if (++*n_frames > MAX_OPEN_FRAMES)
         die ("waiting for the first rows", NULL);
     }
   while (*n_rows == 0);
 
-  return ms_between (start, bench->after_paint);
+  return ms_between (start, bench->frame.after_paint);
 }
 
 static void
@@ -360,8 +277,8 @@ bench_idle (Bench      *bench,
 
       pause_ms (PAUSE_MS);
       start = g_get_monotonic_time ();
-      wait_for_frame (bench);
-      append (frames, ms_between (start, bench->after_paint));
+      wait_for_frame (&bench->frame);
+      append (frames, ms_between (start, bench->frame.after_paint));
     }
   print_series (name, frames);
 }
@@ -406,8 +323,8 @@ bench_scroll (Bench *bench,
       start = g_get_monotonic_time ();
       gtk_adjustment_set_value (adjustment, value);
       append (actions, ms_between (start, g_get_monotonic_time ()));
-      wait_for_frame (bench);
-      total = ms_between (start, bench->after_paint);
+      wait_for_frame (&bench->frame);
+      total = ms_between (start, bench->frame.after_paint);
       append (totals, total);
       append (move == MOVE_JUMP ? jumps : move == MOVE_PAGE ? pages : wheels, total);
 
@@ -497,21 +414,22 @@ main (int   argc,
   printf ("database_complaints %" G_GINT64_FORMAT "\n",
           sigap_store_count_complaints (store, NULL));
 
-  bench.window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (bench.window, 1100, 720);
+  bench.frame.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (bench.frame.window, 1100, 720);
   bench.page = g_object_new (SIGAP_TYPE_INBOX_PAGE, NULL);
-  gtk_window_set_child (bench.window, GTK_WIDGET (bench.page));
-  gtk_window_present (bench.window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (bench.window)))
+  gtk_window_set_child (bench.frame.window, GTK_WIDGET (bench.page));
+  gtk_window_present (bench.frame.window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (bench.frame.window)))
     g_main_context_iteration (NULL, TRUE);
 
-  bench.frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench.window));
-  g_signal_connect (bench.frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &bench);
-  wait_for_frame (&bench);
+  bench.frame.frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench.frame.window));
+  g_signal_connect (bench.frame.frame_clock, "after-paint", G_CALLBACK (after_paint_cb),
+                    &bench.frame);
+  wait_for_frame (&bench.frame);
   pause_ms (200);
 
   printf ("renderer %s\n",
-          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (bench.window))));
+          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (bench.frame.window))));
 
   bench_open (&bench, store, admin, admin_opd, "open_opd", n_open);
   bench_open (&bench, store, verifikator, diskominfo, "open", n_open);
@@ -520,9 +438,9 @@ main (int   argc,
   bench_idle (&bench, "frame_idle", n_open);
   bench_scroll (&bench, n_scroll);
 
-  g_signal_handlers_disconnect_by_data (bench.frame_clock, &bench);
+  g_signal_handlers_disconnect_by_data (bench.frame.frame_clock, &bench.frame);
   sigap_inbox_page_set_source (bench.page, NULL, NULL, NULL);
-  gtk_window_destroy (bench.window);
+  gtk_window_destroy (bench.frame.window);
   settle ();
 
   return 0;

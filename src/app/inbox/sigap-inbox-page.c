@@ -253,13 +253,6 @@ items_changed_cb (SigapInboxPage *self,
   update_count (self);
 }
 
-static gboolean
-same_record_id (const char *a,
-                const char *b)
-{
-  return g_strcmp0 (a, b) == 0;
-}
-
 static SigapRole
 user_role (SigapInboxPage *self)
 {
@@ -1520,10 +1513,10 @@ sigap_inbox_page_set_source (SigapInboxPage *self,
    * sync: the same ones keep the search, the filter and the complaint
    * shown. */
   if (store != NULL && store == self->store && self->complaints != NULL &&
-      same_record_id (user != NULL ? sigap_user_get_id (user) : NULL,
-                      self->user != NULL ? sigap_user_get_id (self->user) : NULL) &&
-      same_record_id (opd != NULL ? sigap_opd_get_id (opd) : NULL,
-                      self->opd != NULL ? sigap_opd_get_id (self->opd) : NULL))
+      g_strcmp0 (user != NULL ? sigap_user_get_id (user) : NULL,
+                 self->user != NULL ? sigap_user_get_id (self->user) : NULL) == 0 &&
+      g_strcmp0 (opd != NULL ? sigap_opd_get_id (opd) : NULL,
+                 self->opd != NULL ? sigap_opd_get_id (self->opd) : NULL) == 0)
     {
       g_set_object (&self->user, user);
       g_set_object (&self->opd, opd);
