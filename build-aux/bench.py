@@ -7,8 +7,8 @@
 # Prints a table and writes every figure to BUILD/bench-results.json as
 # {"NAME": {"value": V, "unit": "...", "target": T}}. The startup,
 # calendar and inbox page figures need a display (dev bench provides
-# Xvfb); `--only sync` runs without one, and `--only inbox` without one
-# gives the inbox's search figures alone.
+# Xvfb); `--only sync` and `--only report` run without one, and `--only
+# inbox` without one gives the inbox's search figures alone.
 
 import argparse
 import json
@@ -28,6 +28,8 @@ CALENDAR_SAMPLES = 20
 # Openings of the inbox page for each user, and moves of its list.
 INBOX_OPEN_SAMPLES = 20
 INBOX_SCROLL_MOVES = 300
+# Runs of each report figure (one OPD's month, every OPD's).
+REPORT_RUNS = 10
 
 
 def seed_database(build, path):
@@ -286,6 +288,33 @@ def bench_inbox(build, workdir):
     return results
 
 
+def bench_report(build, workdir):
+    """The monthly report's figures on the benchmark regency
+    (tests/bench/report-bench.c): one OPD's last complete month, as the
+    report wizard computes it, and every OPD's, the verifikator's recap;
+    the median of REPORT_RUNS runs of each."""
+    db = os.path.join(build, "bench", "bench.db")
+    os.makedirs(os.path.dirname(db), exist_ok=True)
+    seed_database(build, db)
+
+    out = subprocess.run([os.path.join(build, "tests/bench/report-bench"), db,
+                          str(REPORT_RUNS)],
+                         env=dict(os.environ, TMPDIR=workdir), check=True,
+                         capture_output=True, text=True).stdout
+    series = read_series(out)
+    print(f"report: {series['opds'][0]:g} OPDs", file=sys.stderr)
+
+    def figure(name, target):
+        return {"value": round(series[name][0], 1), "unit": "ms", "target": target}
+
+    return {
+        # sigap_report_figures_compute() for dinkes's last complete month.
+        "report_month_ms": figure("report_month_ms", 100),
+        # sigap_report_figures_compute_all() for the same month.
+        "report_recap_ms": figure("report_recap_ms", 1000),
+    }
+
+
 def start_server(build, db):
     """Runs `sigap-server serve` on loopback; returns (process, URL)."""
     proc = subprocess.Popen([os.path.join(build, "src/server/sigap-server"), "serve",
@@ -371,9 +400,9 @@ def main():
     parser = argparse.ArgumentParser(description="Sigap benchmarks")
     parser.add_argument("--build", required=True)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--only", choices=("startup", "sync", "calendar", "inbox"),
-                        help="run one group of benchmarks (sync needs no display; inbox "
-                        "without one gives its search figures alone)")
+    parser.add_argument("--only", choices=("startup", "sync", "calendar", "inbox", "report"),
+                        help="run one group of benchmarks (sync and report need no "
+                        "display; inbox without one gives its search figures alone)")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
 
@@ -388,6 +417,8 @@ def main():
             results.update(bench_calendar(build, workdir))
         if args.only in (None, "inbox"):
             results.update(bench_inbox(build, workdir))
+        if args.only in (None, "report"):
+            results.update(bench_report(build, workdir))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

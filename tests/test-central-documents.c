@@ -41,6 +41,19 @@
 /* One that a desktop must refuse: format 2, and no steps. */
 #define SLA_TWO_DAYS_NO_STEPS "{\"format\":2,\"verification_days\":2}"
 
+/* A report template a verifikator stores: the regency's title and
+ * letterhead, fewer sections. */
+#define TEMPLATE_REGENCY \
+  "{\"format\":1,\"title\":\"Laporan Bulanan Kabupaten Contoh\"," \
+  "\"letterhead\":{\"lines\":[\"PEMERINTAH KABUPATEN CONTOH\",\"{opd}\"]," \
+  "\"address\":\"Jl. Merdeka No. 1\",\"logo_png\":null}," \
+  "\"sections\":[\"posts\",\"complaints\",\"signature\"]}"
+
+/* One that a desktop must refuse: no section. */
+#define TEMPLATE_NO_SECTIONS \
+  "{\"format\":1,\"title\":\"Laporan\",\"letterhead\":{\"lines\":[\"A\"]," \
+  "\"address\":\"\",\"logo_png\":null},\"sections\":[]}"
+
 static char *template_dir;
 static char *template_path;
 static char *data_home;
@@ -315,8 +328,8 @@ assert_request (Fixture    *f,
     }
 }
 
-/* The four requests of a refresh for YEAR, each answered @status; the
- * service levels' like the platform rules'. */
+/* The five requests of a refresh for YEAR, each answered @status; the
+ * service levels' and the report template's like the platform rules'. */
 static void
 assert_requests (Fixture    *f,
                  guint       platforms_status,
@@ -325,7 +338,7 @@ assert_requests (Fixture    *f,
                  const char *holidays_version,
                  const char *next_version)
 {
-  g_assert_cmpuint (f->messages->len, ==, 4);
+  g_assert_cmpuint (f->messages->len, ==, 5);
   assert_request (f, 0, "/api/v1/rules/platforms", platforms_status, platforms_version);
   assert_request (f, 1, "/api/v1/calendar/holidays?year=2025", holidays_status,
                   holidays_version);
@@ -333,6 +346,9 @@ assert_requests (Fixture    *f,
   assert_request (f, 3, "/api/v1/rules/sla", platforms_status,
                   platforms_version != NULL ? sigap_central_document_get_version (
                     sigap_central_documents_get_sla (f->documents)) : NULL);
+  assert_request (f, 4, "/api/v1/rules/report-template", platforms_status,
+                  platforms_version != NULL ? sigap_central_document_get_version (
+                    sigap_central_documents_get_report_template (f->documents)) : NULL);
 }
 
 /* What a file is: its inode (a replacement is a new file, renamed over
@@ -354,7 +370,8 @@ static char *
 snapshot (Fixture *f)
 {
   const char * const files[] = {
-    "platforms.json", "holidays/2025.json", "holidays/2026.json", "sla.json"
+    "platforms.json", "holidays/2025.json", "holidays/2026.json", "sla.json",
+    "report-template.json"
   };
   GString *text = g_string_new (NULL);
 
@@ -366,13 +383,15 @@ snapshot (Fixture *f)
       g_string_append_printf (text, "%s %s\n", files[i], identity);
     }
 
-  g_string_append_printf (text, "%s %s %s %s\n",
+  g_string_append_printf (text, "%s %s %s %s %s\n",
     sigap_central_document_get_version (sigap_central_documents_get_platforms (f->documents)),
     sigap_central_document_get_version (sigap_central_documents_get_holidays (f->documents,
                                                                               2025)),
     sigap_central_document_get_version (sigap_central_documents_get_holidays (f->documents,
                                                                               2026)),
-    sigap_central_document_get_version (sigap_central_documents_get_sla (f->documents)));
+    sigap_central_document_get_version (sigap_central_documents_get_sla (f->documents)),
+    sigap_central_document_get_version (
+      sigap_central_documents_get_report_template (f->documents)));
 
   return g_string_free (text, FALSE);
 }
@@ -441,6 +460,9 @@ requested_name (const char *path,
 
   if (g_str_has_suffix (path, "/api/v1/rules/sla"))
     return g_strdup ("sla");
+
+  if (g_str_has_suffix (path, "/api/v1/rules/report-template"))
+    return g_strdup ("report-template");
 
   if (g_str_has_suffix (path, "/api/v1/calendar/holidays") && query != NULL &&
       g_hash_table_lookup (query, "year") != NULL)
@@ -511,6 +533,8 @@ middle_cb (SoupServer        *server,
         body = envelope (name, "{\"format\":2,\"platforms\":[]}");
       else if (g_str_equal (name, "sla"))
         body = envelope (name, SLA_TWO_DAYS_NO_STEPS);
+      else if (g_str_equal (name, "report-template"))
+        body = envelope (name, TEMPLATE_NO_SECTIONS);
       else
         body = envelope (name, "{\"format\":2,\"year\":2025,\"holidays\":[]}");
       answer_json (msg, SOUP_STATUS_OK, body);
@@ -723,7 +747,7 @@ test_download_then_not_modified (Fixture       *f,
 
     g_assert_true (refresh (f, f->documents, url, token, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (f->messages->len, ==, 4);
+    g_assert_cmpuint (f->messages->len, ==, 5);
     g_assert_cmpuint (soup_message_get_status (g_ptr_array_index (f->messages, 0)), ==, 200);
     g_assert_cmpuint (f->n_changed, ==, 1);
 
@@ -801,7 +825,7 @@ test_server_change (Fixture       *f,
 
   g_assert_true (refresh (f, f->documents, f->url, token, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (f->messages->len, ==, 4);
+  g_assert_cmpuint (f->messages->len, ==, 5);
   assert_request (f, 0, "/api/v1/rules/platforms", 200, old_version);
   assert_request (f, 1, "/api/v1/calendar/holidays?year=2025", 304, holidays_version);
   assert_request (f, 2, "/api/v1/calendar/holidays?year=2026", 304, next_version);
@@ -883,7 +907,7 @@ test_bad_download (Fixture       *f,
       g_clear_error (&error);
 
       /* Every document was still asked for. */
-      g_assert_cmpuint (f->messages->len, ==, 4);
+      g_assert_cmpuint (f->messages->len, ==, 5);
 
       after = snapshot (f);
       g_assert_cmpstr (after, ==, before);
@@ -1008,6 +1032,89 @@ test_sla (Fixture       *f,
   }
 }
 
+/* The report template in use: the shipped one until a verifikator stores
+ * the regency's; the next refresh brings that, and a template of the
+ * wrong shape from the server is not used. */
+static void
+test_report_template (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *token = login (f, "dinkes");
+  g_autofree char *verifikator = login (f, "verifikator");
+  g_autofree char *shipped = shipped_version ("report-template.json");
+  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  SigapCentralDocument *template_;
+  JsonObject *object;
+
+  template_ = sigap_central_documents_get_report_template (f->documents);
+  g_assert_nonnull (template_);
+  g_assert_cmpint (sigap_central_document_get_kind (template_), ==,
+                   SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE);
+  g_assert_cmpint (sigap_central_document_get_source (template_), ==,
+                   SIGAP_CENTRAL_SOURCE_SHIPPED);
+  g_assert_cmpstr (sigap_central_document_get_name (template_), ==, "report-template");
+  g_assert_cmpstr (sigap_central_document_get_version (template_), ==, shipped);
+  object = sigap_central_document_get_object (template_);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "sections")),
+                    ==, 8);
+
+  stored = send_json (f, "PUT", "rules/report-template", verifikator, TEMPLATE_REGENCY, 200);
+
+  g_assert_true (refresh (f, f->documents, f->url, token, &error));
+  g_assert_no_error (error);
+  assert_request (f, 4, "/api/v1/rules/report-template", 200, NULL);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+
+  template_ = sigap_central_documents_get_report_template (f->documents);
+  g_assert_cmpint (sigap_central_document_get_source (template_), ==,
+                   SIGAP_CENTRAL_SOURCE_SERVER);
+  g_assert_cmpstr (sigap_central_document_get_version (template_), ==,
+                   json_object_get_string_member (json_node_get_object (stored), "version"));
+  object = sigap_central_document_get_object (template_);
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==,
+                   "Laporan Bulanan Kabupaten Contoh");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "sections")),
+                    ==, 3);
+
+  /* On disk for the next start. */
+  {
+    g_autoptr(SigapCentralDocuments) again = sigap_central_documents_new (f->central, YEAR);
+
+    g_assert_cmpint (sigap_central_document_get_source (
+                       sigap_central_documents_get_report_template (again)), ==,
+                     SIGAP_CENTRAL_SOURCE_SERVER);
+  }
+
+  /* A misshapen answer keeps the regency's copy. */
+  {
+    g_autofree char *url = g_strdup_printf ("%s/bad-shape/", f->middle_url);
+
+    g_assert_false (refresh (f, f->documents, url, token, &error));
+    g_assert_error (error, SIGAP_CENTRAL_DOCUMENTS_ERROR, SIGAP_CENTRAL_DOCUMENTS_ERROR_INVALID);
+    g_clear_error (&error);
+    assert_request (f, 4, "/bad-shape/api/v1/rules/report-template", 200,
+                    json_object_get_string_member (json_node_get_object (stored), "version"));
+    g_assert_cmpstr (sigap_central_document_get_version (
+                       sigap_central_documents_get_report_template (f->documents)), ==,
+                     json_object_get_string_member (json_node_get_object (stored), "version"));
+  }
+
+  /* A copy damaged on disk gives way to the shipped file. */
+  {
+    g_autofree char *path = copy_path (f, "report-template.json");
+    g_autofree char *body = envelope ("report-template", TEMPLATE_NO_SECTIONS);
+    g_autoptr(SigapCentralDocuments) again = NULL;
+
+    g_file_set_contents (path, body, -1, &error);
+    g_assert_no_error (error);
+    again = sigap_central_documents_new (f->central, YEAR);
+    g_assert_cmpint (sigap_central_document_get_source (
+                       sigap_central_documents_get_report_template (again)), ==,
+                     SIGAP_CENTRAL_SOURCE_SHIPPED);
+  }
+}
+
 /* By default the copies go to sigap/central in $XDG_DATA_HOME. */
 static void
 test_default_directory (Fixture       *f,
@@ -1079,6 +1186,7 @@ main (int   argc,
   ADD ("/central-documents/server-change", test_server_change);
   ADD ("/central-documents/bad-download", test_bad_download);
   ADD ("/central-documents/sla", test_sla);
+  ADD ("/central-documents/report-template", test_report_template);
   ADD ("/central-documents/default-directory", test_default_directory);
 
   status = g_test_run ();

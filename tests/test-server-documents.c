@@ -820,6 +820,162 @@ test_sla (Fixture       *f,
   }
 }
 
+/* A report template with these members, each a JSON fragment; @extra
+ * adds members. */
+static char *
+template_body (const char *title,
+               const char *lines,
+               const char *address,
+               const char *logo,
+               const char *sections,
+               const char *extra)
+{
+  return g_strdup_printf ("{\"format\":1,\"title\":%s,\"letterhead\":{\"lines\":%s,"
+                          "\"address\":%s,\"logo_png\":%s},\"sections\":%s%s}",
+                          title, lines, address, logo, sections, extra);
+}
+
+/* Everyone signed in reads the report template, the shipped one until a
+ * verifikator stores the regency's; no one else may store it, nor a
+ * template of the wrong shape. */
+static void
+test_report_template (Fixture       *f,
+                      gconstpointer  data)
+{
+  /* The PNG signature and the start of a header, in base64. */
+  const char *png = "\"iVBORw0KGgoAAAANSUhEUg==\"";
+  g_autofree char *long_title = g_strnfill (201, 'J');
+  g_autofree char *long_line = g_strnfill (121, 'L');
+  g_autofree char *long_address = g_strnfill (301, 'A');
+  g_autofree char *long_title_json = g_strdup_printf ("\"%s\"", long_title);
+  g_autofree char *long_line_json = g_strdup_printf ("[\"%s\"]", long_line);
+  g_autofree char *long_address_json = g_strdup_printf ("\"%s\"", long_address);
+  const char *title = "\"Laporan Bulanan\"";
+  const char *lines = "[\"PEMERINTAH KABUPATEN CONTOH\",\"{opd}\"]";
+  const char *sections = "[\"posts\",\"complaints\",\"signature\"]";
+  const struct
+  {
+    char *body;
+    const char *field;
+  } bad[] = {
+    { template_body ("\"\"", lines, "\"\"", "null", sections, ""), "title" },
+    { template_body (long_title_json, lines, "\"\"", "null", sections, ""), "title" },
+    { template_body (title, "[]", "\"\"", "null", sections, ""), "letterhead.lines" },
+    { template_body (title, "[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\"]", "\"\"", "null", sections,
+                     ""), "letterhead.lines" },
+    { template_body (title, long_line_json, "\"\"", "null", sections, ""),
+      "letterhead.lines[0]" },
+    { template_body (title, "[\"A\",3]", "\"\"", "null", sections, ""), "letterhead.lines[1]" },
+    { template_body (title, lines, long_address_json, "null", sections, ""),
+      "letterhead.address" },
+    { template_body (title, lines, "null", "null", sections, ""), "letterhead.address" },
+    { template_body (title, lines, "\"\"", "\"aGVsbG8gd29ybGQh\"", sections, ""),
+      "letterhead.logo_png" },
+    { template_body (title, lines, "\"\"", "\"iVBORw0K!!!GgoAAAANSUhEUg==\"", sections, ""),
+      "letterhead.logo_png" },
+    { template_body (title, lines, "\"\"", "true", sections, ""), "letterhead.logo_png" },
+    { template_body (title, lines, "\"\"", "null", "[]", ""), "sections" },
+    { template_body (title, lines, "\"\"", "null", "[\"posts\",\"posts\"]", ""), "sections[1]" },
+    { template_body (title, lines, "\"\"", "null", "[\"cover\"]", ""), "sections[0]" },
+    { template_body (title, lines, "\"\"", "null", sections, ",\"footer\":\"x\""), "footer" },
+    { g_strdup ("{\"format\":2,\"title\":\"Laporan\",\"letterhead\":{\"lines\":[\"A\"],"
+                "\"address\":\"\",\"logo_png\":null},\"sections\":[\"posts\"]}"), "format" },
+    { g_strdup ("{\"format\":1,\"title\":\"Laporan\",\"sections\":[\"posts\"]}"),
+      "letterhead" },
+  };
+  const char *readers[] = { "dinkes", "trc", "pimpinan", "verifikator" };
+  g_autofree char *verifikator = login (f, "verifikator");
+  g_autofree char *admin = login (f, "dinkes");
+  g_autofree char *shipped = read_data_file ("report-template.json");
+  g_autofree char *shipped_version = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                                    shipped, -1);
+  g_autofree char *stored_body = template_body (title, lines, "\"Jl. Merdeka No. 1\\nKota\"",
+                                                png, sections, "");
+  g_autofree char *stored_version = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      g_autofree char *token = login (f, readers[i]);
+      g_autoptr(Response) response = get (f, "rules/report-template", token);
+      JsonObject *document;
+
+      g_assert_cmpuint (response->status, ==, 200);
+      g_assert_cmpstr (json_object_get_string_member (object_of (response), "name"), ==,
+                       "report-template");
+      g_assert_cmpstr (json_object_get_string_member (object_of (response), "version"), ==,
+                       shipped_version);
+      g_assert_true (json_object_get_null_member (object_of (response), "updated_at"));
+      document = json_object_get_object_member (object_of (response), "document");
+      g_assert_cmpstr (json_object_get_string_member (document, "title"), ==,
+                       "Laporan Bulanan Pengelolaan Media Sosial");
+    }
+
+  {
+    g_autoptr(Response) response = get (f, "rules/report-template", NULL);
+
+    assert_error (response, 401, "unauthorized", NULL);
+  }
+
+  /* admin-opd, trc and pimpinan may not store it. */
+  for (guint i = 0; i < G_N_ELEMENTS (readers) - 1; i++)
+    {
+      g_autofree char *token = login (f, readers[i]);
+      g_autoptr(Response) response = put (f, "rules/report-template", token, stored_body);
+
+      assert_error (response, 403, "forbidden", NULL);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(Response) response = put (f, "rules/report-template", verifikator, bad[i].body);
+
+      g_test_message ("bad template %u: %s", i, bad[i].field);
+      assert_error (response, 400, "invalid_request", bad[i].field);
+      g_free (bad[i].body);
+    }
+
+  {
+    g_autoptr(Response) response = get (f, "rules/report-template", admin);
+
+    g_assert_true (json_object_get_null_member (object_of (response), "updated_at"));
+  }
+
+  {
+    g_autoptr(Response) response = put (f, "rules/report-template", verifikator, stored_body);
+    g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, stored_body,
+                                                             -1);
+
+    g_assert_cmpuint (response->status, ==, 200);
+    stored_version = g_strdup (json_object_get_string_member (object_of (response),
+                                                              "version"));
+    g_assert_cmpstr (stored_version, ==, digest);
+  }
+
+  /* Served to every desktop from now on, 304 while unchanged. */
+  {
+    g_autofree char *old_etag = quoted (shipped_version);
+    g_autofree char *new_etag = quoted (stored_version);
+    g_autoptr(Response) response = send_full (f, "GET", "rules/report-template", admin, NULL,
+                                              NULL, old_etag);
+    g_autoptr(Response) unchanged = send_full (f, "GET", "rules/report-template", admin, NULL,
+                                               NULL, new_etag);
+    JsonObject *document;
+    JsonObject *letterhead;
+
+    g_assert_cmpuint (response->status, ==, 200);
+    document = json_object_get_object_member (object_of (response), "document");
+    letterhead = json_object_get_object_member (document, "letterhead");
+    g_assert_cmpstr (json_object_get_string_member (letterhead, "address"), ==,
+                     "Jl. Merdeka No. 1\nKota");
+    g_assert_cmpstr (json_object_get_string_member (letterhead, "logo_png"), ==,
+                     "iVBORw0KGgoAAAANSUhEUg==");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (document,
+                                                                           "sections")), ==, 3);
+
+    g_assert_cmpuint (unchanged->status, ==, 304);
+  }
+}
+
 /* The shipped files pass the server's own check. */
 static void
 test_shipped_files_validate (void)
@@ -834,6 +990,7 @@ test_shipped_files_validate (void)
     { "holidays/2025.json", SIGAP_SERVER_DOCUMENT_HOLIDAYS, 2025 },
     { "holidays/2026.json", SIGAP_SERVER_DOCUMENT_HOLIDAYS, 2026 },
     { "sla.json", SIGAP_SERVER_DOCUMENT_SLA, 0 },
+    { "report-template.json", SIGAP_SERVER_DOCUMENT_REPORT_TEMPLATE, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -911,6 +1068,7 @@ main (int   argc,
   ADD ("/server-documents/holidays/get", test_holidays);
   ADD ("/server-documents/holidays/put", test_holidays_put);
   ADD ("/server-documents/sla", test_sla);
+  ADD ("/server-documents/report-template", test_report_template);
 
   status = g_test_run ();
 

@@ -1206,6 +1206,152 @@ test_push_bad_bodies (Fixture       *f,
 
 /* }}} */
 
+/* Reports {{{ */
+
+/* Pushes one report mutation by @token; returns its result's status, or
+ * "rejected:CODE:FIELD". */
+static char *
+push_report (Fixture    *f,
+             const char *token,
+             const char *report_id,
+             const char *op,
+             const char *fields,
+             const char *members)
+{
+  g_autofree char *mutation_id = g_uuid_string_random ();
+  gint64 version = sql_int (f->db, "SELECT coalesce (max (version), 0) FROM report "
+                            "WHERE id = ?1", report_id);
+  g_autofree char *mutation = NULL;
+  g_autoptr(Response) response = NULL;
+  JsonObject *result;
+  JsonObject *error;
+
+  mutation = g_strdup_printf ("{\"id\":\"%s\",\"entity\":\"report\",\"op\":\"%s\","
+                              "\"base_version\":%" G_GINT64_FORMAT "%s%s,"
+                              "\"record\":{\"id\":\"%s\"%s%s}}",
+                              mutation_id, op, version,
+                              fields != NULL ? ",\"fields\":" : "",
+                              fields != NULL ? fields : "", report_id,
+                              members != NULL ? "," : "", members != NULL ? members : "");
+  response = push (f, token, mutation);
+  result = only_result (response);
+  if (!g_str_equal (json_object_get_string_member (result, "status"), "rejected"))
+    return g_strdup (json_object_get_string_member (result, "status"));
+
+  assert_rejected (result, json_object_get_string_member (
+                     json_object_get_object_member (result, "error"), "code"));
+  error = json_object_get_object_member (result, "error");
+
+  return g_strdup_printf ("rejected:%s:%s", json_object_get_string_member (error, "code"),
+                          json_object_get_string_member_with_default (error, "field", ""));
+}
+
+static void
+assert_report_push (Fixture    *f,
+                    const char *token,
+                    const char *report_id,
+                    const char *op,
+                    const char *fields,
+                    const char *members,
+                    const char *expected)
+{
+  g_autofree char *status = push_report (f, token, report_id, op, fields, members);
+
+  g_test_message ("%s %s %s → %s", op, fields != NULL ? fields : "(all)",
+                  members != NULL ? members : "", status);
+  g_assert_cmpstr (status, ==, expected);
+}
+
+/* The review of a monthly report (docs/api.md, "Reports"): what the OPD
+ * may change, when, and the verifikator's note. */
+static void
+test_report_review (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *admin = login (f, "dinkes");
+  g_autofree char *verifikator = login (f, "verifikator");
+  g_autofree char *dinkes = opd_id_of (f, "dinkes");
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *other = g_uuid_string_random ();
+  g_autofree char *members = NULL;
+  g_autofree char *with_note = NULL;
+  g_autofree char *note = NULL;
+  gint64 submitted_at;
+
+  members = g_strdup_printf ("\"opd_id\":\"%s\",\"year\":2030,\"month\":1,"
+                             "\"status\":\"draft\",\"notes\":\"Draf\",\"review_note\":null",
+                             dinkes);
+  with_note = g_strdup_printf ("\"opd_id\":\"%s\",\"year\":2030,\"month\":2,"
+                               "\"status\":\"draft\",\"review_note\":\"Sendiri\"", dinkes);
+
+  /* The OPD writes no review note, not even in a new report. */
+  assert_report_push (f, admin, other, "upsert", NULL, with_note,
+                      "rejected:forbidden:review_note");
+  assert_report_push (f, admin, id, "upsert", NULL, members, "applied");
+  assert_report_push (f, admin, id, "upsert", "[\"notes\"]", "\"notes\":\"Draf kedua\"",
+                      "applied");
+
+  /* Submitted: the OPD changes nothing, not even back to a draft, and
+   * deletes nothing; a push that changes nothing passes. */
+  assert_report_push (f, admin, id, "upsert", "[\"status\"]", "\"status\":\"submitted\"",
+                      "applied");
+  submitted_at = sql_int (f->db, "SELECT submitted_at FROM report WHERE id = ?1", id);
+  g_assert_cmpint (submitted_at, >, 0);
+  assert_report_push (f, admin, id, "upsert", "[\"notes\"]", "\"notes\":\"Diubah\"",
+                      "rejected:forbidden:");
+  assert_report_push (f, admin, id, "upsert", "[\"status\"]", "\"status\":\"draft\"",
+                      "rejected:forbidden:");
+  assert_report_push (f, admin, id, "delete", NULL, NULL, "rejected:forbidden:");
+  assert_report_push (f, admin, id, "upsert", "[\"notes\",\"review_note\"]",
+                      "\"notes\":\"Draf kedua\",\"review_note\":null", "applied");
+
+  /* The verifikator returns it only with a note. */
+  assert_report_push (f, verifikator, id, "upsert", "[\"status\"]",
+                      "\"status\":\"returned\"", "rejected:invalid_request:review_note");
+  assert_report_push (f, verifikator, id, "upsert", "[\"status\",\"review_note\"]",
+                      "\"status\":\"returned\",\"review_note\":\" \\n \"",
+                      "rejected:invalid_request:review_note");
+  g_assert_cmpint (sql_int (f->db, "SELECT count(*) FROM report WHERE id = ?1 "
+                            "AND status = 'submitted'", id), ==, 1);
+  assert_report_push (f, verifikator, id, "upsert", "[\"status\",\"review_note\"]",
+                      "\"status\":\"returned\",\"review_note\":\"Lengkapi tautan.\"",
+                      "applied");
+  note = sql_text (f->db, "SELECT review_note FROM report WHERE id = ?1", id);
+  g_assert_cmpstr (note, ==, "Lengkapi tautan.");
+
+  /* Returned: the OPD may edit it, not the note, and submit it again;
+   * the note stays, and the submission is dated anew. */
+  assert_report_push (f, admin, id, "upsert", "[\"review_note\"]", "\"review_note\":null",
+                      "rejected:forbidden:review_note");
+  assert_report_push (f, admin, id, "upsert", "[\"status\"]", "\"status\":\"accepted\"",
+                      "rejected:forbidden:");
+  assert_report_push (f, admin, id, "upsert", "[\"notes\",\"status\"]",
+                      "\"notes\":\"Dengan tautan\",\"status\":\"submitted\"", "applied");
+  g_assert_cmpint (sql_int (f->db, "SELECT count(*) FROM report WHERE id = ?1 "
+                            "AND status = 'submitted' AND notes = 'Dengan tautan' "
+                            "AND review_note = 'Lengkapi tautan.'", id), ==, 1);
+  g_assert_cmpint (sql_int (f->db, "SELECT submitted_at FROM report WHERE id = ?1", id), >=,
+                   submitted_at);
+
+  /* Accepted: the note stays, and the OPD changes nothing. */
+  assert_report_push (f, verifikator, id, "upsert", "[\"status\"]", "\"status\":\"accepted\"",
+                      "applied");
+  g_assert_cmpint (sql_int (f->db, "SELECT count(*) FROM report WHERE id = ?1 "
+                            "AND status = 'accepted' AND review_note = 'Lengkapi tautan.'",
+                            id), ==, 1);
+  assert_report_push (f, admin, id, "upsert", "[\"signer_name\"]",
+                      "\"signer_name\":\"Orang lain\"", "rejected:forbidden:");
+  assert_report_push (f, admin, id, "upsert", "[\"status\"]", "\"status\":\"submitted\"",
+                      "rejected:forbidden:");
+  assert_report_push (f, admin, id, "delete", NULL, NULL, "rejected:forbidden:");
+
+  /* A verifikator may still return it, the old note saying why. */
+  assert_report_push (f, verifikator, id, "upsert", "[\"status\"]", "\"status\":\"returned\"",
+                      "applied");
+}
+
+/* }}} */
+
 static void
 seed_template (void)
 {
@@ -1248,6 +1394,7 @@ main (int   argc,
   ADD ("/server-sync/post/author", test_push_author);
   ADD ("/server-sync/post/forbidden", test_push_forbidden);
   ADD ("/server-sync/push/bad-bodies", test_push_bad_bodies);
+  ADD ("/server-sync/report/review", test_report_review);
 
   status = g_test_run ();
 

@@ -1051,6 +1051,74 @@ test_regency_sla (Fixture       *f,
                                        verified_at, triage_zone, NULL));
 }
 
+/* Diskominfo changes the report template on the server; every desktop
+ * has it after its next sync. */
+static void
+test_regency_report_template (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *body = "{\"format\":1,\"title\":\"Laporan Bulanan Kabupaten Contoh\","
+                     "\"letterhead\":{\"lines\":[\"PEMERINTAH KABUPATEN CONTOH\",\"{opd}\"],"
+                     "\"address\":\"Jl. Merdeka No. 1\",\"logo_png\":null},"
+                     "\"sections\":[\"posts\",\"complaints\",\"notes\",\"signature\"]}";
+  g_autoptr(Client) verifikator = client_new (f, "verifikator");
+  g_autoptr(Client) dinkes = client_new (f, "dinkes");
+  g_autofree char *central = g_build_filename (f->dir, "central", NULL);
+  g_autoptr(SigapCentralDocuments) documents = sigap_central_documents_new (central, 0);
+  g_autoptr(GError) error = NULL;
+  SigapCentralDocument *template_;
+  JsonObject *object;
+
+  client_login (verifikator, "verifikator", SIGAP_DEMO_PASSWORD);
+  client_login (dinkes, "dinkes", SIGAP_DEMO_PASSWORD);
+
+  /* Before: the template shipped with Sigap. */
+  template_ = sigap_central_documents_get_report_template (documents);
+  g_assert_nonnull (template_);
+  g_assert_cmpint (sigap_central_document_get_source (template_), ==,
+                   SIGAP_CENTRAL_SOURCE_SHIPPED);
+
+  {
+    g_autoptr(SoupSession) session = soup_session_new ();
+    g_autofree char *url = g_strdup_printf ("%s/api/v1/rules/report-template", f->url);
+    g_autofree char *auth = g_strconcat ("Bearer ", verifikator->token, NULL);
+    g_autoptr(SoupMessage) msg = soup_message_new ("PUT", url);
+    g_autoptr(GBytes) payload = g_bytes_new_static (body, strlen (body));
+    g_autoptr(GBytes) answer = NULL;
+
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                  auth);
+    soup_message_set_request_body_from_bytes (msg, "application/json", payload);
+    answer = soup_session_send_and_read (session, msg, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  }
+
+  /* Dinkes's desktop syncs, then refreshes its central documents, as
+   * the sync manager does. */
+  client_sync_ok (dinkes);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    sigap_central_documents_refresh_async (documents, NULL, f->url, dinkes->token, NULL,
+                                           done_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    sigap_central_documents_refresh_finish (documents, result, &error);
+    g_assert_no_error (error);
+  }
+
+  template_ = sigap_central_documents_get_report_template (documents);
+  g_assert_cmpint (sigap_central_document_get_source (template_), ==,
+                   SIGAP_CENTRAL_SOURCE_SERVER);
+  g_assert_nonnull (sigap_central_document_get_updated_at (template_));
+  object = sigap_central_document_get_object (template_);
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==,
+                   "Laporan Bulanan Kabupaten Contoh");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "sections")),
+                    ==, 4);
+}
+
 /* A step the server refuses is undone on the desktop that took it. */
 static void
 test_refused_step (Fixture       *f,
@@ -1209,6 +1277,151 @@ test_server_refuses (Fixture       *f,
   assert_admin_replica (f, dinkes);
 }
 
+/* Reports {{{ */
+
+static SigapReport *
+get_report (SigapStore *store,
+            const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  SigapReport *report = sigap_store_get_report (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+
+  return report;
+}
+
+/* Writes @report on @c's desktop, as the report page does, and syncs. */
+static void
+client_update_report (Client      *c,
+                      SigapReport *report)
+{
+  g_autoptr(GError) error = NULL;
+
+  sigap_store_update_report (c->store, report, &error);
+  g_assert_no_error (error);
+  client_sync_ok (c);
+}
+
+/* The review of a monthly report across two desktops: the OPD submits,
+ * may not change what it submitted, the verifikator returns it only with
+ * a note, which reaches the OPD's desktop and stays when the OPD submits
+ * again. */
+static void
+test_report_review (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *note = "Tautan unggahan TikTok belum dilampirkan.";
+  g_autoptr(Client) dinkes = client_new (f, "dinkes");
+  g_autoptr(Client) verifikator = client_new (f, "verifikator");
+  g_autoptr(Client) hasty = client_new (f, "verifikator-2");
+  g_autoptr(SigapReport) report = sigap_report_new ();
+  g_autoptr(SigapReport) on_server = NULL;
+  g_autoptr(SigapReport) local = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *found = NULL;
+  gint64 first_submitted_at;
+  gint64 version;
+
+  client_login (dinkes, "dinkes", SIGAP_DEMO_PASSWORD);
+  client_login (verifikator, "verifikator", SIGAP_DEMO_PASSWORD);
+  client_login (hasty, "verifikator", SIGAP_DEMO_PASSWORD);
+  client_sync_ok (dinkes);
+  client_sync_ok (verifikator);
+
+  /* Dinkes submits its report. */
+  sigap_report_set_id (report, id);
+  sigap_report_set_opd_id (report, sigap_user_get_opd_id (dinkes->user));
+  sigap_report_set_year (report, 2030);
+  sigap_report_set_month (report, 1);
+  sigap_report_set_status (report, SIGAP_REPORT_STATUS_SUBMITTED);
+  sigap_report_set_notes (report, "Laporan Januari.");
+  sigap_store_insert_report (dinkes->store, report, &error);
+  g_assert_no_error (error);
+  client_sync_ok (dinkes);
+  g_assert_null (sigap_sync_client_get_last_rejection (dinkes->client));
+  on_server = get_report (f->server, id);
+  g_assert_cmpint (sigap_report_get_status (on_server), ==, SIGAP_REPORT_STATUS_SUBMITTED);
+  g_assert_cmpint (sigap_report_get_submitted_at (on_server), >, 0);
+  g_assert_null (sigap_report_get_review_note (on_server));
+  first_submitted_at = sigap_report_get_submitted_at (on_server);
+  version = sigap_report_get_version (on_server);
+  g_clear_object (&on_server);
+
+  /* Submitted, it is the verifikator's: Dinkes's change is refused. */
+  local = get_report (dinkes->store, id);
+  sigap_report_set_notes (local, "Diubah setelah dikirim.");
+  client_update_report (dinkes, local);
+  g_assert_nonnull (sigap_sync_client_get_last_rejection (dinkes->client));
+  g_clear_object (&local);
+  on_server = get_report (f->server, id);
+  g_assert_cmpstr (sigap_report_get_notes (on_server), ==, "Laporan Januari.");
+  g_assert_cmpint (sigap_report_get_version (on_server), ==, version);
+  g_clear_object (&on_server);
+
+  /* The verifikator returns it: not without a note (from a second
+   * desktop, whose copy of the report stays as it was refused until the
+   * report changes on the server: reports are not fetched again) … */
+  client_sync_ok (hasty);
+  local = get_report (hasty->store, id);
+  sigap_report_set_status (local, SIGAP_REPORT_STATUS_RETURNED);
+  client_update_report (hasty, local);
+  g_assert_nonnull (sigap_sync_client_get_last_rejection (hasty->client));
+  g_clear_object (&local);
+  on_server = get_report (f->server, id);
+  g_assert_cmpint (sigap_report_get_status (on_server), ==, SIGAP_REPORT_STATUS_SUBMITTED);
+  g_clear_object (&on_server);
+
+  /* … with one. */
+  client_sync_ok (verifikator);
+  local = get_report (verifikator->store, id);
+  sigap_report_set_status (local, SIGAP_REPORT_STATUS_RETURNED);
+  sigap_report_set_review_note (local, note);
+  client_update_report (verifikator, local);
+  g_clear_object (&local);
+  on_server = get_report (f->server, id);
+  g_assert_cmpint (sigap_report_get_status (on_server), ==, SIGAP_REPORT_STATUS_RETURNED);
+  g_assert_cmpstr (sigap_report_get_review_note (on_server), ==, note);
+  g_clear_object (&on_server);
+
+  /* Dinkes's desktop sees why, fixes the report and submits it again:
+   * the note stays. */
+  client_sync_ok (dinkes);
+  local = get_report (dinkes->store, id);
+  g_assert_cmpint (sigap_report_get_status (local), ==, SIGAP_REPORT_STATUS_RETURNED);
+  g_assert_cmpstr (sigap_report_get_review_note (local), ==, note);
+  g_assert_cmpstr (sigap_report_get_notes (local), ==, "Laporan Januari.");
+  sigap_report_set_notes (local, "Laporan Januari, dengan tautan TikTok.");
+  sigap_report_set_status (local, SIGAP_REPORT_STATUS_SUBMITTED);
+  client_update_report (dinkes, local);
+  g_clear_object (&local);
+  on_server = get_report (f->server, id);
+  g_assert_cmpint (sigap_report_get_status (on_server), ==, SIGAP_REPORT_STATUS_SUBMITTED);
+  g_assert_cmpstr (sigap_report_get_notes (on_server), ==,
+                   "Laporan Januari, dengan tautan TikTok.");
+  g_assert_cmpstr (sigap_report_get_review_note (on_server), ==, note);
+  g_assert_cmpint (sigap_report_get_submitted_at (on_server), >=, first_submitted_at);
+  g_clear_object (&on_server);
+
+  /* Accepted, the note stays too. */
+  client_sync_ok (verifikator);
+  local = get_report (verifikator->store, id);
+  sigap_report_set_status (local, SIGAP_REPORT_STATUS_ACCEPTED);
+  client_update_report (verifikator, local);
+  g_clear_object (&local);
+  client_sync_ok (dinkes);
+  local = get_report (dinkes->store, id);
+  g_assert_cmpint (sigap_report_get_status (local), ==, SIGAP_REPORT_STATUS_ACCEPTED);
+  g_assert_cmpstr (sigap_report_get_review_note (local), ==, note);
+  assert_admin_replica (f, dinkes);
+
+  /* Only the two changes were refused. */
+  found = rejections (f);
+  g_assert_cmpstr (found, ==, "forbidden:,invalid_request:review_note");
+}
+
 /* }}} */
 
 static void
@@ -1256,8 +1469,10 @@ main (int   argc,
   ADD ("/sync/complaint-workflow", test_complaint_workflow);
   ADD ("/sync/record-complaint", test_record_complaint);
   ADD ("/sync/regency-sla", test_regency_sla);
+  ADD ("/sync/regency-report-template", test_regency_report_template);
   ADD ("/sync/refused-step", test_refused_step);
   ADD ("/sync/server-refuses", test_server_refuses);
+  ADD ("/sync/report-review", test_report_review);
 
   status = g_test_run ();
 

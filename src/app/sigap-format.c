@@ -631,6 +631,9 @@ sigap_format_central_document (SigapCentralDocumentKind  kind,
         return g_strdup (_("The defaults: 3 working days to verify, 5 to answer, 14 to settle, "
                            "60 with a field check."));
 
+      if (kind == SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE)
+        return g_strdup (_("Not available yet. Sigap downloads the template at the next sync."));
+
       /* Translators: %d is a year */
       return g_strdup_printf (_("No calendar for %d yet. Sigap downloads it at the next sync."),
                               year);
@@ -667,15 +670,15 @@ sigap_format_central_document (SigapCentralDocumentKind  kind,
       return g_strdup_printf (_("Version %s from the server, updated %s"), version, updated);
     }
 
-  if (kind == SIGAP_CENTRAL_DOCUMENT_SLA)
+  if (kind == SIGAP_CENTRAL_DOCUMENT_SLA || kind == SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE)
     {
       if (source == SIGAP_CENTRAL_SOURCE_SHIPPED)
         return g_strdup (_("Shipped with Sigap"));
       if (updated == NULL)
         /* The server still hands out the copy it shipped with */
         return g_strdup (_("From the server"));
-      /* Translators: %s is when Diskominfo changed the service levels, as
-       * in "23 November 2026 10.15" */
+      /* Translators: %s is when Diskominfo changed the service levels or
+       * the report template, as in "23 November 2026 10.15" */
       return g_strdup_printf (_("From the server, updated %s"), updated);
     }
 

@@ -27,6 +27,7 @@ struct _SigapPreferencesWindow
   AdwActionRow *platforms_row;
   AdwActionRow *holidays_row;
   AdwActionRow *sla_row;
+  AdwActionRow *report_template_row;
 };
 
 G_DEFINE_FINAL_TYPE (SigapPreferencesWindow, sigap_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -48,6 +49,7 @@ update_central_rows (SigapPreferencesWindow *self)
   g_autofree char *platforms = NULL;
   g_autofree char *holidays = NULL;
   g_autofree char *sla = NULL;
+  g_autofree char *report_template = NULL;
 
   platforms = sigap_format_central_document (SIGAP_CENTRAL_DOCUMENT_PLATFORMS, 0,
                                              sigap_central_documents_get_platforms (self->central),
@@ -58,10 +60,14 @@ update_central_rows (SigapPreferencesWindow *self)
                                             zone);
   sla = sigap_format_central_document (SIGAP_CENTRAL_DOCUMENT_SLA, 0,
                                        sigap_central_documents_get_sla (self->central), zone);
+  report_template = sigap_format_central_document (
+    SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE, 0,
+    sigap_central_documents_get_report_template (self->central), zone);
 
   adw_action_row_set_subtitle (self->platforms_row, platforms);
   adw_action_row_set_subtitle (self->holidays_row, holidays);
   adw_action_row_set_subtitle (self->sla_row, sla);
+  adw_action_row_set_subtitle (self->report_template_row, report_template);
 }
 
 static void
@@ -189,6 +195,8 @@ sigap_preferences_window_class_init (SigapPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapPreferencesWindow, platforms_row);
   gtk_widget_class_bind_template_child (widget_class, SigapPreferencesWindow, holidays_row);
   gtk_widget_class_bind_template_child (widget_class, SigapPreferencesWindow, sla_row);
+  gtk_widget_class_bind_template_child (widget_class, SigapPreferencesWindow,
+                                        report_template_row);
 }
 
 static void

@@ -965,7 +965,7 @@ sigap_window_reload (SigapWindow *self)
 
   sigap_calendar_page_set_source (self->calendar_page, self->store, self->opd);
   sigap_inbox_page_set_source (self->inbox_page, self->store, self->user, self->opd);
-  sigap_report_page_set_source (self->report_page, self->store, self->opd);
+  sigap_report_page_set_source (self->report_page, self->store, self->user, self->opd);
   update_conflicts (self);
   update_reminders (self);
 }
@@ -1084,4 +1084,21 @@ sigap_window_open_post (SigapWindow *self,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
   post_activated_cb (self, post, self->calendar_page);
+}
+
+/**
+ * sigap_window_add_toast:
+ * @self: a #SigapWindow
+ * @text: a sentence for the user
+ *
+ * Shows @text for a moment at the bottom of the window.
+ */
+void
+sigap_window_add_toast (SigapWindow *self,
+                        const char  *text)
+{
+  g_return_if_fail (SIGAP_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }

@@ -33,6 +33,8 @@ void              sigap_window_set_visible_page (SigapWindow      *self,
 GtkWidget        *sigap_window_get_page         (SigapWindow      *self,
                                                  const char       *name);
 void              sigap_window_reload           (SigapWindow      *self);
+void              sigap_window_add_toast        (SigapWindow      *self,
+                                                 const char       *text);
 SigapSyncManager *sigap_window_get_sync_manager (SigapWindow      *self);
 void              sigap_window_set_sync_manager (SigapWindow      *self,
                                                  SigapSyncManager *manager);

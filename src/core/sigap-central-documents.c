@@ -21,8 +21,8 @@
 /*
  * The desktop's copies of the documents Diskominfo keeps for every
  * desktop (docs/api.md, "Platform rules and holidays"): the platform
- * rules, each year's holiday calendar and the regency's service levels
- * for complaints.
+ * rules, each year's holiday calendar, the regency's service levels
+ * for complaints and the monthly report's template.
  *
  * The copy in use is the one last downloaded from the server, kept as the
  * server's answer (name, version, updated_at, document) in
@@ -104,7 +104,7 @@ typedef struct
   SoupSession *session;
   char *server_url;
   char *token;
-  Target targets[4];
+  Target targets[5];
   guint n_targets;
   guint index;
 
@@ -414,6 +414,12 @@ document_label (SigapCentralDocumentKind kind,
      * deadlines */
     return g_strdup (_("the service levels"));
 
+  if (kind == SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE)
+    /* Translators: what could not be downloaded or saved, in the
+     * sentences about the central documents: the monthly report's
+     * title, letterhead and sections */
+    return g_strdup (_("the report template"));
+
   /* Translators: what could not be downloaded or saved, in the
    * sentences about the central documents; %d is a year */
   return g_strdup_printf (_("the holiday calendar for %d"), year);
@@ -660,6 +666,8 @@ fetch_next (GTask *task)
     url = g_strconcat (data->server_url, "/api/v1/rules/platforms", NULL);
   else if (target->kind == SIGAP_CENTRAL_DOCUMENT_SLA)
     url = g_strconcat (data->server_url, "/api/v1/rules/sla", NULL);
+  else if (target->kind == SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE)
+    url = g_strconcat (data->server_url, "/api/v1/rules/report-template", NULL);
   else
     url = g_strdup_printf ("%s/api/v1/calendar/holidays?year=%d", data->server_url,
                            target->year);
@@ -885,7 +893,8 @@ sigap_central_document_get_kind (SigapCentralDocument *self)
  * sigap_central_document_get_name:
  * @self: a #SigapCentralDocument
  *
- * Returns: "platforms", "sla" or "holidays/YYYY", as the server names it
+ * Returns: "platforms", "sla", "report-template" or "holidays/YYYY", as
+ *   the server names it
  */
 const char *
 sigap_central_document_get_name (SigapCentralDocument *self)
@@ -973,7 +982,8 @@ sigap_central_document_get_updated_at (SigapCentralDocument *self)
 
 /**
  * sigap_central_documents_read_shipped:
- * @name: a document's name, "platforms", "sla" or "holidays/YYYY"
+ * @name: a document's name, "platforms", "sla", "report-template" or
+ *   "holidays/YYYY"
  * @error: return location for a #GError
  *
  * Reads the file NAME.json shipped with Sigap (data/ in the source tree):
@@ -1088,6 +1098,25 @@ sigap_central_documents_get_sla (SigapCentralDocuments *self)
 }
 
 /**
+ * sigap_central_documents_get_report_template:
+ * @self: a #SigapCentralDocuments
+ *
+ * The monthly report's template Diskominfo sets: its title, letterhead
+ * and sections (data/report-template.json, docs/api.md).
+ *
+ * Returns: (transfer none) (nullable): the template in use until the
+ *   next refresh (take a reference to keep it longer); %NULL when there
+ *   is no copy at all
+ */
+SigapCentralDocument *
+sigap_central_documents_get_report_template (SigapCentralDocuments *self)
+{
+  g_return_val_if_fail (SIGAP_IS_CENTRAL_DOCUMENTS (self), NULL);
+
+  return lookup (self, SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE, 0);
+}
+
+/**
  * sigap_central_documents_get_holidays:
  * @self: a #SigapCentralDocuments
  * @year: a year
@@ -1120,8 +1149,8 @@ sigap_central_documents_get_holidays (SigapCentralDocuments *self,
  * @user_data: data for @callback
  *
  * Asks the server for the platform rules, the holiday calendars of
- * #SigapCentralDocuments:year and the next year, and the service levels
- * (in that order), and puts each new copy
+ * #SigapCentralDocuments:year and the next year, the service levels and
+ * the report template (in that order), and puts each new copy
  * in use once it is checked and saved. A document the server has not
  * changed (304) or has none of (404) keeps the copy in use; so does one
  * whose answer is an error or has the wrong shape, while the others are
@@ -1181,6 +1210,7 @@ sigap_central_documents_refresh_async (SigapCentralDocuments *self,
     data->targets[data->n_targets++] = (Target) { SIGAP_CENTRAL_DOCUMENT_HOLIDAYS,
                                                   self->year + 1 };
   data->targets[data->n_targets++] = (Target) { SIGAP_CENTRAL_DOCUMENT_SLA, 0 };
+  data->targets[data->n_targets++] = (Target) { SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE, 0 };
   g_assert (data->n_targets <= G_N_ELEMENTS (data->targets));
   g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
 

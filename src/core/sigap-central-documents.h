@@ -74,6 +74,8 @@ SigapCentralDocument  *sigap_central_documents_get_platforms  (SigapCentralDocum
 SigapCentralDocument  *sigap_central_documents_get_holidays   (SigapCentralDocuments  *self,
                                                                int                     year);
 SigapCentralDocument  *sigap_central_documents_get_sla        (SigapCentralDocuments  *self);
+SigapCentralDocument  *sigap_central_documents_get_report_template
+                                                              (SigapCentralDocuments  *self);
 
 void                   sigap_central_documents_refresh_async  (SigapCentralDocuments  *self,
                                                                SoupSession            *session,

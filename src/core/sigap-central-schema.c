@@ -17,8 +17,8 @@
 
 /*
  * The shape of the central documents, the platform rules, a year's
- * holiday calendar and the service levels (docs/api.md, "Platform rules
- * and holidays"). The
+ * holiday calendar, the service levels and the report template
+ * (docs/api.md, "Platform rules and holidays"). The
  * server checks every copy a verifikator sends with it, and the desktop
  * every copy it downloads, so that both refuse the same documents.
  */
@@ -32,6 +32,18 @@ static const char * const countings[] = {
 };
 
 static const char * const holiday_kinds[] = { "libur-nasional", "cuti-bersama", NULL };
+
+/* The sections a report template may list (docs/api.md). */
+static const char * const report_sections[] = {
+  "posts", "links", "categories", "complaints", "quiet-accounts", "accounts", "notes",
+  "signature", NULL
+};
+
+#define MAX_TEMPLATE_TITLE     200
+#define MAX_LETTERHEAD_LINES   5
+#define MAX_LETTERHEAD_LINE    120
+#define MAX_LETTERHEAD_ADDRESS 300
+#define MAX_LOGO_BASE64        699052  /* 512 KiB of PNG, as the report document takes */
 
 G_DEFINE_QUARK (sigap-central-schema-error-quark, sigap_central_schema_error)
 
@@ -727,6 +739,140 @@ validate_sla (JsonObject  *root,
                         SIGAP_SLA_MAX_REPLY_WARNING_HOURS, field, error);
 }
 
+/* A string member of at most @max characters, empty allowed, without
+ * control characters but for a line break when @lines. */
+static gboolean
+check_string (JsonObject  *object,
+              const char  *path,
+              const char  *name,
+              guint        max,
+              gboolean     lines,
+              char       **field,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *where = member_path (path, name);
+  const char *text;
+
+  if (!node_is_string (node))
+    return fail (field, error, where, "must be a string.");
+
+  text = json_node_get_string (node);
+  if (g_utf8_strlen (text, -1) > (glong) max)
+    return fail (field, error, where, "must hold at most %u characters.", max);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) && !(lines && c == '\n'))
+        return fail (field, error, where, "must not hold control characters.");
+    }
+
+  return TRUE;
+}
+
+/* The logo: null, or a PNG image in base64. */
+static gboolean
+check_logo (JsonObject  *object,
+            const char  *path,
+            char       **field,
+            GError     **error)
+{
+  static const guchar png_signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  JsonNode *node = json_object_get_member (object, "logo_png");
+  g_autofree char *where = member_path (path, "logo_png");
+  g_autofree guchar *bytes = NULL;
+  const char *text;
+  gsize length = 0;
+
+  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!node_is_string (node))
+    return fail (field, error, where, "must be a PNG image in base64, or null.");
+
+  text = json_node_get_string (node);
+  if (strlen (text) > MAX_LOGO_BASE64)
+    return fail (field, error, where, "must hold at most %u characters of base64.",
+                 MAX_LOGO_BASE64);
+
+  /* g_base64_decode() skips what is not base64: refuse it first. */
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '+' && *p != '/' && *p != '=')
+      return fail (field, error, where, "must be a PNG image in base64, or null.");
+
+  bytes = g_base64_decode (text, &length);
+  if (length <= sizeof png_signature || memcmp (bytes, png_signature, sizeof png_signature) != 0)
+    return fail (field, error, where, "must be a PNG image in base64, or null.");
+
+  return TRUE;
+}
+
+/* The monthly report's template: its title, the letterhead and which
+ * sections the report has, in their order. */
+static gboolean
+validate_report_template (JsonObject  *root,
+                          char       **field,
+                          GError     **error)
+{
+  static const char * const allowed[] = { "format", "title", "letterhead", "sections", NULL };
+  static const char * const letterhead_allowed[] = { "lines", "address", "logo_png", NULL };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *letterhead;
+  JsonArray *lines;
+  JsonArray *sections;
+
+  if (!check_members (root, "", allowed, allowed, field, error) ||
+      !check_integer (root, "", "format", FALSE, 1, 1, field, error) ||
+      !check_text (root, "", "title", MAX_TEMPLATE_TITLE, NULL, field, error) ||
+      !check_object (root, "", "letterhead", FALSE, &letterhead, field, error) ||
+      !check_members (letterhead, "letterhead", letterhead_allowed, letterhead_allowed,
+                      field, error) ||
+      !check_array (letterhead, "letterhead", "lines", 1, MAX_LETTERHEAD_LINES, &lines,
+                    field, error) ||
+      !check_string (letterhead, "letterhead", "address", MAX_LETTERHEAD_ADDRESS, TRUE,
+                     field, error) ||
+      !check_logo (letterhead, "letterhead", field, error) ||
+      !check_array (root, "", "sections", 1, G_N_ELEMENTS (report_sections) - 1, &sections,
+                    field, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (lines); i++)
+    {
+      JsonNode *node = json_array_get_element (lines, i);
+      g_autofree char *where = element_path ("letterhead.lines", i);
+      const char *text = node_is_string (node) ? json_node_get_string (node) : NULL;
+      gboolean control = FALSE;
+
+      for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+        control |= g_unichar_iscntrl (g_utf8_get_char (p));
+
+      if (text == NULL || g_utf8_strlen (text, -1) > MAX_LETTERHEAD_LINE || control)
+        return fail (field, error, where, "must be a line of at most %u characters.",
+                     MAX_LETTERHEAD_LINE);
+    }
+
+  for (guint i = 0; i < json_array_get_length (sections); i++)
+    {
+      JsonNode *node = json_array_get_element (sections, i);
+      g_autofree char *where = element_path ("sections", i);
+      const char *name = node_is_string (node) ? json_node_get_string (node) : NULL;
+
+      if (name == NULL || !g_strv_contains (report_sections, name))
+        {
+          g_autofree char *list = g_strjoinv ("', '", (char **) report_sections);
+
+          return fail (field, error, where, "must be one of '%s'.", list);
+        }
+
+      if (!g_hash_table_add (seen, (gpointer) name))
+        return fail (field, error, where, "is listed already.");
+    }
+
+  return TRUE;
+}
+
 /* }}} */
 
 /* Parsing {{{ */
@@ -813,9 +959,9 @@ sigap_central_schema_parse (const char *data,
  *   as in "platforms[2].text[0].max"
  * @error: return location for a #SigapCentralSchemaError
  *
- * Checks the shape of a platform-rules, holidays or service-levels
- * document strictly: no unknown member, every required one, each of the
- * right type and range (docs/api.md describes them).
+ * Checks the shape of a platform-rules, holidays, service-levels or
+ * report-template document strictly: no unknown member, every required
+ * one, each of the right type and range (docs/api.md describes them).
  *
  * Returns: %TRUE if @root has the shape
  */
@@ -837,6 +983,9 @@ sigap_central_schema_validate (SigapCentralDocumentKind   kind,
   if (kind == SIGAP_CENTRAL_DOCUMENT_SLA)
     return validate_sla (json_node_get_object (root), field, error);
 
+  if (kind == SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE)
+    return validate_report_template (json_node_get_object (root), field, error);
+
   return validate_holidays (json_node_get_object (root), year, field, error);
 }
 
@@ -845,8 +994,9 @@ sigap_central_schema_validate (SigapCentralDocumentKind   kind,
  * @kind: which document
  * @year: for %SIGAP_CENTRAL_DOCUMENT_HOLIDAYS, its year
  *
- * Returns: (transfer full): the document's name, "platforms", "sla" or
- *   "holidays/YYYY"; its file is the name with ".json"
+ * Returns: (transfer full): the document's name, "platforms", "sla",
+ *   "report-template" or "holidays/YYYY"; its file is the name with
+ *   ".json"
  */
 char *
 sigap_central_schema_document_name (SigapCentralDocumentKind kind,
@@ -857,6 +1007,9 @@ sigap_central_schema_document_name (SigapCentralDocumentKind kind,
 
   if (kind == SIGAP_CENTRAL_DOCUMENT_SLA)
     return g_strdup ("sla");
+
+  if (kind == SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE)
+    return g_strdup ("report-template");
 
   return g_strdup_printf ("holidays/%d", year);
 }

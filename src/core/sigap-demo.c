@@ -2408,8 +2408,12 @@ seed_reports (Demo    *demo,
           if (status_index == SIGAP_REPORT_STATUS_DRAFT)
             sigap_report_set_notes (report, "Draf: rekap tautan unggahan belum lengkap.");
           else if (status_index == SIGAP_REPORT_STATUS_RETURNED)
-            sigap_report_set_notes (report, "Dikembalikan verifikator: tautan unggahan TikTok "
-                                    "belum dilampirkan, mohon dilengkapi.");
+            {
+              sigap_report_set_notes (report, "Dikembalikan verifikator: tautan unggahan "
+                                      "TikTok belum dilampirkan, mohon dilengkapi.");
+              sigap_report_set_review_note (report, "Tautan unggahan TikTok belum "
+                                            "dilampirkan, mohon dilengkapi.");
+            }
           else
             sigap_report_set_notes (report, PICK (demo->rng, report_notes));
 

@@ -29,6 +29,7 @@ struct _SigapReport
   char *notes;
   char *signer_name;
   char *signer_nip;
+  char *review_note;
   gint64 submitted_at;
   gint64 version;
   gint64 updated_at;
@@ -47,6 +48,7 @@ enum {
   PROP_NOTES,
   PROP_SIGNER_NAME,
   PROP_SIGNER_NIP,
+  PROP_REVIEW_NOTE,
   PROP_SUBMITTED_AT,
   PROP_VERSION,
   PROP_UPDATED_AT,
@@ -66,6 +68,7 @@ sigap_report_finalize (GObject *object)
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->signer_name, g_free);
   g_clear_pointer (&self->signer_nip, g_free);
+  g_clear_pointer (&self->review_note, g_free);
 
   G_OBJECT_CLASS (sigap_report_parent_class)->finalize (object);
 }
@@ -114,6 +117,10 @@ sigap_report_get_property (GObject    *object,
 
     case PROP_SIGNER_NIP:
       g_value_set_string (value, self->signer_nip);
+      break;
+
+    case PROP_REVIEW_NOTE:
+      g_value_set_string (value, self->review_note);
       break;
 
     case PROP_SUBMITTED_AT:
@@ -177,6 +184,10 @@ sigap_report_set_property (GObject      *object,
 
     case PROP_SIGNER_NIP:
       sigap_report_set_signer_nip (self, g_value_get_string (value));
+      break;
+
+    case PROP_REVIEW_NOTE:
+      sigap_report_set_review_note (self, g_value_get_string (value));
       break;
 
     case PROP_SUBMITTED_AT:
@@ -268,6 +279,20 @@ sigap_report_class_init (SigapReportClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SigapReport:review-note:
+   *
+   * What the verifikator wrote when returning the report: what the OPD
+   * must fix. Only a verifikator sets it; it stays after the OPD submits
+   * the report again, and after it is accepted.
+   */
+  properties[PROP_REVIEW_NOTE] =
+    g_param_spec_string ("review-note", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   properties[PROP_SUBMITTED_AT] =
     g_param_spec_int64 ("submitted-at", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
@@ -332,6 +357,7 @@ sigap_report_copy (SigapReport *self)
   copy->notes = g_strdup (self->notes);
   copy->signer_name = g_strdup (self->signer_name);
   copy->signer_nip = g_strdup (self->signer_nip);
+  copy->review_note = g_strdup (self->review_note);
   copy->submitted_at = self->submitted_at;
   copy->version = self->version;
   copy->updated_at = self->updated_at;
@@ -532,6 +558,42 @@ sigap_report_set_signer_nip (SigapReport *self,
   g_free (self->signer_nip);
   self->signer_nip = g_strdup (signer_nip);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNER_NIP]);
+}
+
+/**
+ * sigap_report_get_review_note:
+ * @self: a #SigapReport
+ *
+ * Returns: (nullable): what the verifikator wrote when returning the
+ *   report, or %NULL
+ */
+const char *
+sigap_report_get_review_note (SigapReport *self)
+{
+  g_return_val_if_fail (SIGAP_IS_REPORT (self), NULL);
+
+  return self->review_note;
+}
+
+/**
+ * sigap_report_set_review_note:
+ * @self: a #SigapReport
+ * @review_note: (nullable): what the OPD must fix
+ *
+ * Sets #SigapReport:review-note.
+ */
+void
+sigap_report_set_review_note (SigapReport *self,
+                              const char  *review_note)
+{
+  g_return_if_fail (SIGAP_IS_REPORT (self));
+
+  if (g_strcmp0 (self->review_note, review_note) == 0)
+    return;
+
+  g_free (self->review_note);
+  self->review_note = g_strdup (review_note);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_NOTE]);
 }
 
 gint64

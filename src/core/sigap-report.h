@@ -37,6 +37,8 @@ const char *      sigap_report_get_signer_name  (SigapReport *self);
 void              sigap_report_set_signer_name  (SigapReport *self, const char *signer_name);
 const char *      sigap_report_get_signer_nip   (SigapReport *self);
 void              sigap_report_set_signer_nip   (SigapReport *self, const char *signer_nip);
+const char *      sigap_report_get_review_note  (SigapReport *self);
+void              sigap_report_set_review_note  (SigapReport *self, const char *review_note);
 gint64            sigap_report_get_submitted_at (SigapReport *self);
 void              sigap_report_set_submitted_at (SigapReport *self, gint64 submitted_at);
 gint64            sigap_report_get_version      (SigapReport *self);

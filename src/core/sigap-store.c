@@ -368,6 +368,15 @@ static const char * const migrations[] = {
   "  WHERE status IN ('received', 'verified', 'routed', 'in-progress', 'not-our-authority');"
   "CREATE INDEX complaint_assignee ON complaint (assignee_id, received_at DESC, id)"
   "  WHERE assignee_id IS NOT NULL;",
+
+  /* 8: what the verifikator wrote when returning a report, kept after
+   * the OPD submits it again (docs/api.md, "Reports"). */
+  "ALTER TABLE report ADD COLUMN review_note TEXT;",
+
+  /* 9: the monthly report's first answers: a complaint's answers and
+   * resolutions by time, without reading its other events. */
+  "CREATE INDEX complaint_event_answer ON complaint_event (complaint_id, created_at)"
+  "  WHERE action = 'answered' OR to_status = 'resolved';",
 };
 
 typedef enum

@@ -125,12 +125,14 @@ typedef enum
 
 /* The documents Diskominfo keeps for every desktop (docs/api.md,
  * "Platform rules and holidays"): the platform rules, a year's holiday
- * calendar and the complaints' service levels. */
+ * calendar, the complaints' service levels and the monthly report's
+ * template. */
 typedef enum
 {
   SIGAP_CENTRAL_DOCUMENT_PLATFORMS,
   SIGAP_CENTRAL_DOCUMENT_HOLIDAYS,
   SIGAP_CENTRAL_DOCUMENT_SLA,
+  SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE,
 } SigapCentralDocumentKind;
 
 /* Where the copy of a central document in use comes from. */

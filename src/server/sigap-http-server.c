@@ -110,6 +110,7 @@ static void handle_media_put      (Request *req);
 static void handle_platforms      (Request *req);
 static void handle_holidays       (Request *req);
 static void handle_sla            (Request *req);
+static void handle_report_template (Request *req);
 
 static const Route routes[] = {
   { "POST", "auth/login",      FALSE, handle_login },
@@ -135,6 +136,8 @@ static const Route routes[] = {
   { "PUT",  "calendar/holidays", TRUE, handle_holidays },
   { "GET",  "rules/sla",       TRUE,  handle_sla },
   { "PUT",  "rules/sla",       TRUE,  handle_sla },
+  { "GET",  "rules/report-template", TRUE, handle_report_template },
+  { "PUT",  "rules/report-template", TRUE, handle_report_template },
 };
 
 /* Citizens' personal data in a complaint, left out for the roles that do
@@ -1390,6 +1393,13 @@ handle_sla (Request *req)
 {
   sigap_server_documents_handle (req->self->store, req->msg, req->user,
                                  SIGAP_SERVER_DOCUMENT_SLA, req->query);
+}
+
+static void
+handle_report_template (Request *req)
+{
+  sigap_server_documents_handle (req->self->store, req->msg, req->user,
+                                 SIGAP_SERVER_DOCUMENT_REPORT_TEMPLATE, req->query);
 }
 
 static char **split_path (const char *path);

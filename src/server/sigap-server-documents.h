@@ -34,6 +34,8 @@ typedef enum
  * @SIGAP_SERVER_DOCUMENT_PLATFORMS: the platform rules, `platforms.json`
  * @SIGAP_SERVER_DOCUMENT_HOLIDAYS: one year's holidays, `holidays/YYYY.json`
  * @SIGAP_SERVER_DOCUMENT_SLA: the complaints' service levels, `sla.json`
+ * @SIGAP_SERVER_DOCUMENT_REPORT_TEMPLATE: the monthly report's template,
+ *   `report-template.json`
  *
  * The documents the server hands to every desktop.
  */
@@ -42,6 +44,7 @@ typedef enum
   SIGAP_SERVER_DOCUMENT_PLATFORMS,
   SIGAP_SERVER_DOCUMENT_HOLIDAYS,
   SIGAP_SERVER_DOCUMENT_SLA,
+  SIGAP_SERVER_DOCUMENT_REPORT_TEMPLATE,
 } SigapServerDocument;
 
 GQuark    sigap_server_documents_error_quark (void);

@@ -1243,11 +1243,12 @@ push_post (Push      *push,
 
 static const char * const report_members[] = {
   "id", "opd_id", "year", "month", "status", "figures", "notes", "signer_name", "signer_nip",
-  "submitted_at", "version", "updated_at", NULL
+  "review_note", "submitted_at", "version", "updated_at", NULL
 };
 
 static const char * const report_fields[] = {
-  "opd_id", "year", "month", "status", "figures", "notes", "signer_name", "signer_nip", NULL
+  "opd_id", "year", "month", "status", "figures", "notes", "signer_name", "signer_nip",
+  "review_note", NULL
 };
 
 /* An OPD submits its report; only Diskominfo accepts or returns it. */
@@ -1262,12 +1263,96 @@ report_status_allowed (const Scope       *scope,
   return to == SIGAP_REPORT_STATUS_DRAFT || to == SIGAP_REPORT_STATUS_SUBMITTED;
 }
 
+/* A report the OPD has sent, until Diskominfo returns it. */
+static gboolean
+report_is_locked (SigapReportStatus status)
+{
+  return status == SIGAP_REPORT_STATUS_SUBMITTED || status == SIGAP_REPORT_STATUS_ACCEPTED;
+}
+
+/* Whether any of report_fields differs between @a and @b. */
+static gboolean
+report_differs (SigapReport *a,
+                SigapReport *b)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (a);
+
+  for (guint i = 0; report_fields[i] != NULL; i++)
+    {
+      g_autofree char *property = g_strdelimit (g_strdup (report_fields[i]), "_", '-');
+      GParamSpec *pspec = g_object_class_find_property (klass, property);
+      g_auto(GValue) value_a = G_VALUE_INIT;
+      g_auto(GValue) value_b = G_VALUE_INIT;
+
+      g_assert (pspec != NULL);
+      g_value_init (&value_a, pspec->value_type);
+      g_value_init (&value_b, pspec->value_type);
+      g_object_get_property (G_OBJECT (a), pspec->name, &value_a);
+      g_object_get_property (G_OBJECT (b), pspec->name, &value_b);
+      if (g_param_values_cmp (pspec, &value_a, &value_b) != 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The review of a report (docs/api.md, "Reports"), once @after holds the
+ * pushed fields: @before is the server's copy before them, %NULL for a
+ * new report. Only a verifikator writes review_note, and returns a
+ * report only with one; the OPD changes nothing of a report it has
+ * submitted, or that is accepted, until a verifikator returns it. */
+static gboolean
+check_report_review (Push         *push,
+                     SigapReport  *before,
+                     SigapReport  *after,
+                     GError      **error)
+{
+  SigapReportStatus from = before != NULL ? sigap_report_get_status (before)
+                                          : SIGAP_REPORT_STATUS_DRAFT;
+  SigapReportStatus to = sigap_report_get_status (after);
+  gboolean note_changed = g_strcmp0 (before != NULL ? sigap_report_get_review_note (before)
+                                                    : NULL,
+                                     sigap_report_get_review_note (after)) != 0;
+
+  if (push->scope.role != SIGAP_ROLE_VERIFIKATOR)
+    {
+      if (note_changed)
+        return reject (push, error, REJECT_FORBIDDEN, "review_note",
+                       "Only a verifikator writes a report's 'review_note'.");
+
+      if (before != NULL && report_is_locked (from) && report_differs (before, after))
+        return reject (push, error, REJECT_FORBIDDEN, NULL,
+                       "A submitted or accepted report cannot be changed until a verifikator "
+                       "returns it.");
+
+      return TRUE;
+    }
+
+  if (to == SIGAP_REPORT_STATUS_RETURNED && (from != to || note_changed) &&
+      text_is_blank (sigap_report_get_review_note (after)))
+    return reject (push, error, REJECT_INVALID_REQUEST, "review_note",
+                   "Returning a report needs a 'review_note' that says what the OPD must fix.");
+
+  return TRUE;
+}
+
 static JsonObject *
 push_report (Push      *push,
              Mutation  *m,
              GError   **error)
 {
   g_autoptr(SigapReport) server = NULL;
+  g_autoptr(SigapReport) original = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) changed = NULL;
   SigapReportStatus before;
@@ -1314,6 +1399,9 @@ push_report (Push      *push,
           return NULL;
         }
 
+      if (!check_report_review (push, NULL, report, error))
+        return NULL;
+
       sigap_report_set_id (report, m->record_id);
       sigap_report_set_version (report, 0);
       sigap_report_set_submitted_at (report, sigap_report_get_status (report) ==
@@ -1352,6 +1440,14 @@ push_report (Push      *push,
 
   if (m->delete)
     {
+      if (push->scope.role != SIGAP_ROLE_VERIFIKATOR && report_is_locked (before))
+        {
+          reject (push, error, REJECT_FORBIDDEN, NULL,
+                  "A submitted or accepted report cannot be deleted until a verifikator "
+                  "returns it.");
+          return NULL;
+        }
+
       if (!sigap_server_store_delete_record (push->store, SIGAP_SERVER_ENTITY_REPORT,
                                              m->record_id, &local_error))
         {
@@ -1366,6 +1462,7 @@ push_report (Push      *push,
     return NULL;
   g_ptr_array_add (changed, NULL);
 
+  original = sigap_report_copy (server);
   if (!apply_record_members (push, m->record, G_OBJECT (server),
                              (const char * const *) changed->pdata, error))
     return NULL;
@@ -1376,6 +1473,9 @@ push_report (Push      *push,
       forbidden (push, error);
       return NULL;
     }
+
+  if (!check_report_review (push, original, server, error))
+    return NULL;
 
   if (before != SIGAP_REPORT_STATUS_SUBMITTED &&
       sigap_report_get_status (server) == SIGAP_REPORT_STATUS_SUBMITTED)

@@ -5,8 +5,8 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Checks the shape of data/platforms.json, data/holidays/YYYY.json and
-data/sla.json.
+"""Checks the shape of data/platforms.json, data/holidays/YYYY.json,
+data/sla.json and data/report-template.json.
 
 The same rules as sigap_central_schema_validate() in
 src/core/sigap-central-schema.c, with which the server refuses a document
@@ -15,6 +15,8 @@ member, every required one, each of the right type and range.
 """
 
 import argparse
+import base64
+import binascii
 import datetime
 import json
 import os
@@ -298,15 +300,74 @@ def check_sla(path):
             fail(f"{name}.{member}", f"must be the default, {value}")
 
 
+# validate_report_template() in src/core/sigap-central-schema.c.
+REPORT_SECTIONS = ("posts", "links", "categories", "complaints", "quiet-accounts",
+                   "accounts", "notes", "signature")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def control(value, allowed=""):
+    return any((ord(c) < 32 or 0x7f <= ord(c) < 0xa0) and c not in allowed for c in value)
+
+
+def check_report_template(path):
+    name = os.path.basename(path)
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    required = {"format", "title", "letterhead", "sections"}
+    if not members(doc, name, required, required):
+        return
+    integer(doc, "format", name, 1, 1)
+    text(doc, "title", name, 200)
+
+    head = doc["letterhead"]
+    where = f"{name}.letterhead"
+    if members(head, where, {"lines", "address", "logo_png"}, {"lines", "address", "logo_png"}):
+        lines = head["lines"]
+        if not isinstance(lines, list) or not 1 <= len(lines) <= 5:
+            fail(f"{where}.lines", "must be an array of 1 to 5 lines")
+        else:
+            for i, line in enumerate(lines):
+                if not isinstance(line, str) or len(line) > 120 or control(line):
+                    fail(f"{where}.lines[{i}]", "must be a line of at most 120 characters")
+        address = head["address"]
+        if not isinstance(address, str) or len(address) > 300 or control(address, "\n"):
+            fail(f"{where}.address", "must be a string of at most 300 characters")
+        logo = head["logo_png"]
+        if logo is not None:
+            try:
+                data = base64.b64decode(logo, validate=True) if isinstance(logo, str) else b""
+            except (binascii.Error, ValueError):
+                data = b""
+            if len(logo) > 699052 or len(data) <= 8 or not data.startswith(PNG_SIGNATURE):
+                fail(f"{where}.logo_png", "must be a PNG image in base64, or null")
+
+    sections = doc["sections"]
+    if not isinstance(sections, list) or not sections:
+        fail(f"{name}.sections", "must be a non-empty array")
+        return
+    for i, section in enumerate(sections):
+        if section not in REPORT_SECTIONS:
+            fail(f"{name}.sections[{i}]", f"must be one of {', '.join(REPORT_SECTIONS)}")
+        elif sections.index(section) != i:
+            fail(f"{name}.sections[{i}]", "is listed already")
+    # The shipped template lists every section, in the report's order: a
+    # regency leaves some out on its server.
+    if sections != list(REPORT_SECTIONS):
+        fail(f"{name}.sections", "must list every section in order")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--platforms", required=True)
     parser.add_argument("--holidays", nargs="+", required=True)
     parser.add_argument("--sla", required=True)
+    parser.add_argument("--report-template", required=True)
     args = parser.parse_args()
 
     check_platforms(args.platforms)
     check_sla(args.sla)
+    check_report_template(args.report_template)
     for path in args.holidays:
         check_holidays(path)
 
@@ -314,8 +375,8 @@ def main():
         print(error, file=sys.stderr)
     if errors:
         return 1
-    print(f"{args.platforms}, {args.sla} and {len(args.holidays)} holiday files "
-          "have the right shape")
+    print(f"{args.platforms}, {args.sla}, {args.report_template} and "
+          f"{len(args.holidays)} holiday files have the right shape")
     return 0
 
 

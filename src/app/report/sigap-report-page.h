@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (SigapReportPage, sigap_report_page, SIGAP, REPORT_PAGE, Ad
 
 void        sigap_report_page_set_source    (SigapReportPage *self,
                                              SigapStore      *store,
+                                             SigapUser       *user,
                                              SigapOpd        *opd);
 void        sigap_report_page_reload        (SigapReportPage *self);
 const char *sigap_report_page_get_state     (SigapReportPage *self);
