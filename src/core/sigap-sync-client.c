@@ -603,7 +603,8 @@ apply_result (SigapSyncClient   *self,
     {
       g_autofree char *message = rejection_message (result);
 
-      g_debug ("Mutation %s of %s %s rejected", entry->id, entry->entity, entry->record_id);
+      g_debug ("Mutation %s of %s %s rejected: %s", entry->id, entry->entity, entry->record_id,
+               message != NULL ? message : "");
       set_last_rejection (self, message);
 
       if (g_str_equal (entry->entity, "complaint_event"))

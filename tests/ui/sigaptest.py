@@ -7,6 +7,7 @@
 # session bus and the accessibility bus (build-aux/with-display).
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -249,7 +250,10 @@ def window_geometry(title):
     """The X window titled @title: position and size. A tooltip or a
     popover of the window can have its title too; the window is the
     largest."""
-    ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
+    # xdotool reads the name as a regular expression: "?" in a title is
+    # meant as itself.
+    ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--name",
+                          f"^{re.escape(title)}$"],
                          capture_output=True, text=True).stdout.split()
     found = [(_geometry(i), i) for i in ids]
     found = [(g, i) for g, i in found if "WIDTH" in g]

@@ -79,11 +79,45 @@ def server_uploads(server):
 
 
 def server_report(server, username):
+    """Dinas Kesehatan's report for last month, as @username pulls it."""
     start, _ = last_month()
+    dinkes = next(o["id"] for o in pull(server, username, "opd").values()
+                  if o.get("code") == "dinkes")
     for report in pull(server, username, "report").values():
-        if report.get("year") == start.year and report.get("month") == start.month:
+        if (report.get("opd_id") == dinkes and report.get("year") == start.year
+                and report.get("month") == start.month):
             return report
     return None
+
+
+def explain_report(ws, server):
+    """What the desktop still has to send, and what the server has, for a
+    failed run."""
+    import sqlite3
+    try:
+        db = sqlite3.connect(ws.db)
+        for row in db.execute("SELECT entity, op, base_version, fields FROM outbox"):
+            print(f"# outbox: {row}", flush=True)
+        for row in db.execute("SELECT r.year, r.month, r.status, r.version, r.review_note FROM report r"
+                              " JOIN opd o ON o.id = r.opd_id WHERE o.code = 'dinkes'"):
+            print(f"# desktop report: {row}", flush=True)
+        db.row_factory = sqlite3.Row
+        for row in db.execute("SELECT r.* FROM report r JOIN opd o ON o.id = r.opd_id"
+                              " WHERE o.code = 'dinkes' AND r.status = 'submitted'"):
+            print(f"# desktop record: {dict(row)}", flush=True)
+        db.row_factory = None
+        for row in db.execute("SELECT key, value FROM meta WHERE key LIKE '%sync%'"):
+            print(f"# meta: {row}", flush=True)
+        print(f"# server: {server_report(server, 'verifikator')}", flush=True)
+    except Exception as e:
+        print(f"# cannot explain: {e!r}", flush=True)
+
+
+def close_wizard(app, wizard):
+    """Closes the wizard with its own close button: without a window
+    manager, Escape goes to whichever window had the keyboard last."""
+    click(find(wizard, "the wizard's close button", name="Tutup", role="push button"))
+    wait_for(lambda: window_named(app, WIZARD) is None or None, "the wizard to close")
 
 
 def next_step(wizard, title):
@@ -196,12 +230,12 @@ def admin_desktop(ws, server, month_name):
                                    else None)(server_report(server, "verifikator")),
                           "the submitted report on the server", timeout=40)
         ok(NIP == report.get("signer_nip"), "the server has the report, submitted, with the NIP")
-        key("Escape")
-        wait_for(lambda: window_named(app, WIZARD) is None or None, "the wizard to close")
+        close_wizard(app, wizard)
         ok(app.quit() == 0, "Sigap quits cleanly")
         return account
     except SystemExit:
         dump(app.root)
+        explain_report(ws, server)
         raise
     finally:
         app.quit()
@@ -242,7 +276,7 @@ def verifikator_desktop(server, month_name):
                           "the returned report on the server", timeout=40)
         ok(report.get("review_note") == RETURN_NOTE, "the server has the report returned "
            "with the note")
-        key("Escape")
+        close_wizard(app, wizard)
         ok(app.quit() == 0, "Sigap quits cleanly")
     except SystemExit:
         dump(app.root)
@@ -274,7 +308,7 @@ def admin_again(ws, account, month_name):
         field = find(wizard, "the followers typed before", name=f"Pengikut {account}",
                      role="text", visible=False)
         ok(field_text(field) == FOLLOWERS, "the followers typed before the restart are kept")
-        key("Escape")
+        close_wizard(app, wizard)
         ok(app.quit() == 0, "Sigap quits cleanly")
     except SystemExit:
         dump(app.root)

@@ -206,7 +206,8 @@ def window_shot(title, name):
     os.makedirs(SHOTS, exist_ok=True)
     path = os.path.join(SHOTS, name + ".png")
     time.sleep(0.5)
-    ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
+    ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--name",
+                          f"^{re.escape(title)}$"],
                          capture_output=True, text=True).stdout.split()
     subprocess.run(["import", "-window", ids[-1] if ids else "root", path], check=True)
     return path

@@ -125,6 +125,21 @@ static const char * const column_titles[N_COLUMNS] = {
   N_("Deadlines met"),
 };
 
+/* A button whose label has a mnemonic, named as the label reads: GTK 4.8
+ * names a gtk_button_new_with_mnemonic() by its text with the underscore
+ * too. */
+static GtkWidget *
+new_mnemonic_button (const char *text)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+
+  return button;
+}
+
 /* Values {{{ */
 
 static double
@@ -460,7 +475,7 @@ new_export_button (SigapRecapView *self,
                    const char     *label,
                    const char     *suffix)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = new_mnemonic_button (label);
 
   g_object_set_data (G_OBJECT (button), "sigap-suffix", (gpointer) suffix);
   g_signal_connect (button, "clicked", G_CALLBACK (export_cb), self);
@@ -627,7 +642,7 @@ sigap_recap_view_set_store (SigapRecapView *self,
                             SigapStore     *store)
 {
   g_autoptr(SigapCentralDocuments) central = NULL;
-  g_autoptr(SigapCentralDocument) document = NULL;
+  SigapCentralDocument *document = NULL;
   int year, month;
 
   g_return_if_fail (SIGAP_IS_RECAP_VIEW (self));

@@ -308,6 +308,21 @@ opd_name (SigapReportWizard *self)
 
 /* }}} */
 
+/* A button whose label has a mnemonic, named as the label reads: GTK 4.8
+ * names a gtk_button_new_with_mnemonic() by its text with the underscore
+ * too. */
+static GtkWidget *
+new_mnemonic_button (const char *text)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+
+  return button;
+}
+
 /* The report and its figures {{{ */
 
 static SigapReport *
@@ -1347,6 +1362,7 @@ submit_cb (SigapReportWizard *self)
                                                        _("Diskominfo receives it with the next "
                                                          "sync. It can no longer be changed "
                                                          "unless Diskominfo returns it.")));
+  gtk_window_set_title (GTK_WINDOW (dialog), heading);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "submit", _("_Submit"),
@@ -1438,6 +1454,7 @@ return_cb (SigapReportWizard *self)
                                                        _("The agency sees your note on the "
                                                          "report and can correct it and submit "
                                                          "it again.")));
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Return the Report?"));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "return", _("_Return"),
@@ -1473,7 +1490,7 @@ new_button_row (GtkWidget  *group,
                 const char *label)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = new_mnemonic_button (label);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
@@ -1514,7 +1531,7 @@ build_finish (SigapReportWizard *self)
     {
       group = new_group (_("Submit"), _("Diskominfo receives the report with the next sync; "
                                         "until then it waits on this computer."));
-      button = gtk_button_new_with_mnemonic (_("_Submit to Diskominfo"));
+      button = new_mnemonic_button (_("_Submit to Diskominfo"));
       gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "suggested-action");
@@ -1538,11 +1555,11 @@ build_finish (SigapReportWizard *self)
       gtk_box_append (self->finish_box, group);
 
       gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-      button = gtk_button_new_with_mnemonic (_("Re_turn…"));
+      button = new_mnemonic_button (_("Re_turn…"));
       gtk_widget_add_css_class (button, "pill");
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (return_cb), self);
       gtk_box_append (GTK_BOX (box), button);
-      button = gtk_button_new_with_mnemonic (_("_Accept Report"));
+      button = new_mnemonic_button (_("_Accept Report"));
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "suggested-action");
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (accept_cb), self);
@@ -1769,7 +1786,7 @@ static void
 load_central (SigapReportWizard *self)
 {
   g_autoptr(SigapCentralDocuments) central = sigap_central_documents_new (NULL, 0);
-  g_autoptr(SigapCentralDocument) document = NULL;
+  SigapCentralDocument *document = NULL;
   g_autoptr(GError) error = NULL;
 
   self->days = sigap_working_days_new_from_documents (central, self->year - 1, self->year + 1);
