@@ -573,30 +573,37 @@ sigap_recap_view_init (SigapRecapView *self)
   heading = gtk_label_new (_("Recap of Monthly Reports"));
   gtk_widget_add_css_class (heading, "title-4");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_box_append (GTK_BOX (bar), heading);
   gtk_box_append (GTK_BOX (bar), new_month_button (self, "go-previous-symbolic",
                                                    _("Previous Month"), -1));
   label = gtk_label_new (NULL);
   gtk_widget_add_css_class (label, "heading");
-  gtk_label_set_width_chars (GTK_LABEL (label), 15);
+  gtk_label_set_width_chars (GTK_LABEL (label), 13);
   self->month_label = GTK_LABEL (label);
   gtk_box_append (GTK_BOX (bar), label);
   self->next_button = new_month_button (self, "go-next-symbolic", _("Next Month"), 1);
   gtk_box_append (GTK_BOX (bar), self->next_button);
   gtk_box_append (GTK_BOX (self->box), bar);
 
-  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "dim-label");
   self->summary_label = GTK_LABEL (label);
-  gtk_box_append (GTK_BOX (bar), label);
-  gtk_box_append (GTK_BOX (bar), new_export_button (self, _("Export _PDF…"), "pdf"));
-  gtk_box_append (GTK_BOX (bar), new_export_button (self, _("Export _XLSX…"), "xlsx"));
-  gtk_box_append (GTK_BOX (bar), new_export_button (self, _("Export _CSV…"), "csv"));
+  gtk_box_append (GTK_BOX (self->box), label);
+
+  /* The exports wrap on a narrow window. */
+  bar = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
+  gtk_widget_set_halign (bar, GTK_ALIGN_END);
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), new_export_button (self, _("Export _PDF…"), "pdf"));
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), new_export_button (self, _("Export _XLSX…"), "xlsx"));
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), new_export_button (self, _("Export _CSV…"), "csv"));
   gtk_box_append (GTK_BOX (self->box), bar);
 
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
