@@ -172,6 +172,66 @@ set_signed_in (SigapSyncManager *self,
   update_status (self);
 }
 
+typedef struct
+{
+  char *label;
+  char *token;
+  char *server_url;
+  char *username;
+} StoredToken;
+
+static void
+stored_token_free (gpointer data)
+{
+  StoredToken *stored = data;
+
+  g_free (stored->label);
+  if (stored->token != NULL)
+    memset (stored->token, 0, strlen (stored->token));
+  g_free (stored->token);
+  g_free (stored->server_url);
+  g_free (stored->username);
+  g_free (stored);
+}
+
+/* Stores the token in the keyring's default collection. A keyring that
+ * has not made its default collection yet (the first moments of a fresh
+ * session) makes libsecret fail inside as it stores there, and the call
+ * never answers: the token then goes to the session's collection, kept
+ * until the session ends. */
+static void
+store_token_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  StoredToken *stored = task_data;
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, cancellable, &error);
+  if (service != NULL)
+    collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                   SECRET_COLLECTION_NONE, cancellable,
+                                                   &error);
+
+  if (service == NULL ||
+      !secret_password_store_sync (&token_schema,
+                                   collection != NULL ? SECRET_COLLECTION_DEFAULT
+                                                      : SECRET_COLLECTION_SESSION,
+                                   stored->label, stored->token, cancellable, &error,
+                                   "server", stored->server_url,
+                                   "username", stored->username,
+                                   NULL))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 token_stored_cb (GObject      *object,
                  GAsyncResult *result,
@@ -181,9 +241,27 @@ token_stored_cb (GObject      *object,
 
   /* Without a keyring the token lives for this session only: the next
    * start asks to sign in again, which is all the user notices. */
-  if (!secret_password_store_finish (result, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_message ("The sign-in is kept for this session only, not in the keyring: %s",
                error->message);
+}
+
+static void
+store_token (const char *label,
+             const char *token,
+             const char *server_url,
+             const char *username)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, token_stored_cb, NULL);
+  StoredToken *stored = g_new0 (StoredToken, 1);
+
+  stored->label = g_strdup (label);
+  stored->token = g_strdup (token);
+  stored->server_url = g_strdup (server_url);
+  stored->username = g_strdup (username);
+  g_task_set_task_data (task, stored, stored_token_free);
+  g_task_set_source_tag (task, store_token);
+  g_task_run_in_thread (task, store_token_thread);
 }
 
 static void
@@ -453,11 +531,8 @@ login_done_cb (GObject      *object,
    * server's address. */
   label = g_strdup_printf (_("Sigap sign-in at %s"),
                            sigap_sync_client_get_server_url (self->client));
-  secret_password_store (&token_schema, SECRET_COLLECTION_DEFAULT, label, token,
-                         NULL, token_stored_cb, NULL,
-                         "server", sigap_sync_client_get_server_url (self->client),
-                         "username", sigap_user_get_username (user),
-                         NULL);
+  store_token (label, token, sigap_sync_client_get_server_url (self->client),
+               sigap_user_get_username (user));
 
   begin_session (self, token);
   memset (token, 0, strlen (token));

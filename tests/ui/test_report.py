@@ -15,6 +15,7 @@
 # note. The admin's desktop, restarted, shows the report returned with the
 # note, and the figures typed are still there.
 
+import csv
 import datetime
 import os
 import shutil
@@ -256,6 +257,15 @@ def verifikator_desktop(server, month_name):
         find(page, "the submitted status in the recap", name="Terkirim", role="label")
         ok(True, "the recap lists Dinas Kesehatan's report as submitted")
         screenshot("laporan-rekap")
+        csv_path = os.path.join(ws.root, "rekap.csv")
+        click(find(page, "the recap's CSV export", name="Ekspor CSV…", role="push button"))
+        save_through_chooser(app, "Ekspor Rekap", csv_path)
+        wait_for(lambda: os.path.exists(csv_path) and os.path.getsize(csv_path) > 0 or None,
+                 "the exported recap", timeout=30)
+        with open(csv_path, newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        ok(any("Dinas Kesehatan" in cell for row in rows for cell in row),
+           f"the recap's CSV parses and names Dinas Kesehatan ({len(rows)} rows)")
 
         click_with_mouse(cell, "Sigap")
         wizard = wait_for(lambda: window_named(app, WIZARD), "the submitted report")

@@ -600,7 +600,7 @@ sigap_recap_view_init (SigapRecapView *self)
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 3);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
-  gtk_widget_set_halign (bar, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (bar, TRUE);
   gtk_flow_box_append (GTK_FLOW_BOX (bar), new_export_button (self, _("Export _PDF…"), "pdf"));
   gtk_flow_box_append (GTK_FLOW_BOX (bar), new_export_button (self, _("Export _XLSX…"), "xlsx"));
   gtk_flow_box_append (GTK_FLOW_BOX (bar), new_export_button (self, _("Export _CSV…"), "csv"));
@@ -811,4 +811,33 @@ sigap_recap_view_get_month (SigapRecapView *self,
 
   *year = self->year;
   *month = self->month;
+}
+
+/**
+ * sigap_recap_view_get_row:
+ * @self: a #SigapRecapView
+ * @position: a row, as the table shows them (sorted)
+ *
+ * Returns: (transfer none) (nullable): the row at @position
+ */
+const SigapReportRecapRow *
+sigap_recap_view_get_row (SigapRecapView *self,
+                          guint           position)
+{
+  g_autoptr(SigapRecapItem) item = NULL;
+
+  g_return_val_if_fail (SIGAP_IS_RECAP_VIEW (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  /* The store holds the item, and the item its row. */
+  return item != NULL ? item->row : NULL;
+}
+
+GtkColumnView *
+sigap_recap_view_get_column_view (SigapRecapView *self)
+{
+  g_return_val_if_fail (SIGAP_IS_RECAP_VIEW (self), NULL);
+
+  return self->column_view;
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "sigap-core.h"
+#include "sigap-report-document.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,9 @@ void            sigap_recap_view_get_month  (SigapRecapView *self,
                                              int            *month);
 void            sigap_recap_view_reload     (SigapRecapView *self);
 guint           sigap_recap_view_get_n_rows (SigapRecapView *self);
+const SigapReportRecapRow *
+                sigap_recap_view_get_row    (SigapRecapView *self,
+                                             guint           position);
+GtkColumnView  *sigap_recap_view_get_column_view (SigapRecapView *self);
 
 G_END_DECLS
