@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 
 const char *sigap_post_status_to_label      (SigapPostStatus       status);
 const char *sigap_complaint_status_to_label (SigapComplaintStatus  status);
-const char *sigap_report_status_to_label    (SigapReportStatus     status);
 #define SIGAP_N_CHANNEL_CHOICES        (SIGAP_CHANNEL_WALK_IN + 1)
 #define SIGAP_N_COMPLAINT_KIND_CHOICES (SIGAP_COMPLAINT_KIND_INFORMATION + 1)
 
@@ -33,8 +32,6 @@ char       *sigap_complaint_dup_deadline_text (SigapComplaint         *complaint
                                                const SigapSlaSettings *sla,
                                                gint64                  now,
                                                SigapDeadlineState     *state);
-const char *sigap_content_category_to_label (SigapContentCategory  category);
-const char *sigap_platform_to_label         (SigapPlatform         platform);
 const char *sigap_platform_to_icon_name     (SigapPlatform         platform);
 
 GTimeZone  *sigap_opd_dup_zone              (SigapOpd             *opd);

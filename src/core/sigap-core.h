@@ -25,6 +25,7 @@
 #include "sigap-post-variant.h"
 #include "sigap-report.h"
 #include "sigap-report-figures.h"
+#include "sigap-labels.h"
 #include "sigap-store.h"
 #include "sigap-sync-client.h"
 #include "sigap-user.h"

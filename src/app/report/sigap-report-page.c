@@ -62,8 +62,6 @@ create_row (SigapReport *report)
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), month);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "sigap-report-id",
                           g_strdup (sigap_report_get_id (report)), g_free);
 
@@ -72,6 +70,8 @@ create_row (SigapReport *report)
   gtk_widget_add_css_class (status_label, "caption");
   gtk_widget_add_css_class (status_label, "status");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   if (sigap_report_get_status (report) == SIGAP_REPORT_STATUS_RETURNED &&
       sigap_report_get_review_note (report) != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sigap_report_get_review_note (report));

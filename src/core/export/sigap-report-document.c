@@ -629,10 +629,10 @@ add_posts (SigapReportDocument *self,
       g_autofree char *a = _sigap_export_format_count (f->planned[p]);
       g_autofree char *b = _sigap_export_format_count (f->published[p]);
       g_autofree char *c = _sigap_export_format_count (f->uploads[p]);
-      const char *row[] = { _sigap_export_platform_label (p), a, b, c };
+      const char *row[] = { sigap_platform_to_label (p), a, b, c };
 
       _sigap_report_flow_add_row (flow, row, 0);
-      labels[p] = _sigap_export_platform_label (p);
+      labels[p] = sigap_platform_to_label (p);
       values[p] = f->uploads[p];
     }
   _sigap_report_flow_add_row (flow, total, SIGAP_REPORT_ROW_TOTAL);
@@ -655,7 +655,7 @@ add_links (SigapReportDocument *self,
   for (guint p = 0; p < SIGAP_N_PLATFORMS; p++)
     {
       g_autofree char *count = _sigap_export_format_count (self->figures->links[p]);
-      const char *row[] = { _sigap_export_platform_label (p), count };
+      const char *row[] = { sigap_platform_to_label (p), count };
 
       _sigap_report_flow_add_row (flow, row, 0);
     }
@@ -677,7 +677,7 @@ add_categories (SigapReportDocument *self,
   for (guint c = 0; c < SIGAP_N_CONTENT_CATEGORIES; c++)
     {
       g_autofree char *count = _sigap_export_format_count (self->figures->categories[c]);
-      const char *row[] = { _sigap_export_category_label (c), count };
+      const char *row[] = { sigap_content_category_to_label (c), count };
 
       _sigap_report_flow_add_row (flow, row, 0);
       sum += self->figures->categories[c];
@@ -757,7 +757,7 @@ add_quiet_accounts (SigapReportDocument *self,
       else
         last = g_strdup (_("no uploads"));
       row[0] = account->handle;
-      row[1] = _sigap_export_platform_label (account->platform);
+      row[1] = sigap_platform_to_label (account->platform);
       row[2] = last;
       _sigap_report_flow_add_row (flow, row, 0);
     }
@@ -800,7 +800,7 @@ add_accounts (SigapReportDocument *self,
         change = _sigap_export_format_count (-1);
 
       row[0] = account->handle;
-      row[1] = _sigap_export_platform_label (account->platform);
+      row[1] = sigap_platform_to_label (account->platform);
       row[2] = followers;
       row[3] = last;
       row[4] = change;
@@ -1103,7 +1103,7 @@ xlsx_summary (SigapReportDocument *self,
   worksheet_write_string (sheet, 3, 1, period, NULL);
   worksheet_write_number (sheet, 4, 1, self->year, NULL);
   worksheet_write_number (sheet, 5, 1, self->month, NULL);
-  worksheet_write_string (sheet, 6, 1, _sigap_export_status_label (self->status), NULL);
+  worksheet_write_string (sheet, 6, 1, sigap_report_status_to_label (self->status), NULL);
   worksheet_write_string (sheet, 7, 1, self->signer_name != NULL ? self->signer_name : "", NULL);
   worksheet_write_string (sheet, 8, 1, self->signer_nip != NULL ? self->signer_nip : "", NULL);
   worksheet_set_column (sheet, 1, 1, 48, NULL);
@@ -1132,7 +1132,7 @@ xlsx_section (SigapReportDocument *self,
         write_header (book, sheet, heads, 4);
         for (guint p = 0; p < SIGAP_N_PLATFORMS; p++, row++)
           {
-            worksheet_write_string (sheet, row, 0, _sigap_export_platform_label (p), NULL);
+            worksheet_write_string (sheet, row, 0, sigap_platform_to_label (p), NULL);
             worksheet_write_number (sheet, row, 1, f->planned[p], NULL);
             worksheet_write_number (sheet, row, 2, f->published[p], NULL);
             worksheet_write_number (sheet, row, 3, f->uploads[p], NULL);
@@ -1154,7 +1154,7 @@ xlsx_section (SigapReportDocument *self,
         write_header (book, sheet, heads, 2);
         for (guint p = 0; p < SIGAP_N_PLATFORMS; p++, row++)
           {
-            worksheet_write_string (sheet, row, 0, _sigap_export_platform_label (p), NULL);
+            worksheet_write_string (sheet, row, 0, sigap_platform_to_label (p), NULL);
             worksheet_write_number (sheet, row, 1, f->links[p], NULL);
           }
         worksheet_write_string (sheet, row, 0, _("Distinct links, all platforms"), book->bold);
@@ -1169,7 +1169,7 @@ xlsx_section (SigapReportDocument *self,
         write_header (book, sheet, heads, 2);
         for (guint c = 0; c < SIGAP_N_CONTENT_CATEGORIES; c++, row++)
           {
-            worksheet_write_string (sheet, row, 0, _sigap_export_category_label (c), NULL);
+            worksheet_write_string (sheet, row, 0, sigap_content_category_to_label (c), NULL);
             worksheet_write_number (sheet, row, 1, f->categories[c], NULL);
           }
       }
@@ -1219,7 +1219,7 @@ xlsx_section (SigapReportDocument *self,
               last = g_strdup (_("no uploads"));
             worksheet_write_string (sheet, row, 0, account->handle, NULL);
             worksheet_write_string (sheet, row, 1,
-                                    _sigap_export_platform_label (account->platform), NULL);
+                                    sigap_platform_to_label (account->platform), NULL);
             worksheet_write_string (sheet, row, 2, last, NULL);
             row++;
           }
@@ -1241,7 +1241,7 @@ xlsx_section (SigapReportDocument *self,
 
             worksheet_write_string (sheet, row, 0, account->handle, NULL);
             worksheet_write_string (sheet, row, 1,
-                                    _sigap_export_platform_label (account->platform), NULL);
+                                    sigap_platform_to_label (account->platform), NULL);
             write_number (book, sheet, row, 2, (double) account->followers, FALSE);
             write_number (book, sheet, row, 3, (double) before, FALSE);
             if (account->followers >= 0 && before >= 0)

@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 #include <xlsxwriter.h>
 
+#include "sigap-labels.h"
 #include "sigap-report-document.h"
 
 G_BEGIN_DECLS
@@ -27,11 +28,8 @@ const char *_sigap_export_month_name         (int                 month);
 char       *_sigap_export_format_period      (int                 year,
                                               int                 month);
 char       *_sigap_export_format_date        (gint64              unix_time);
-const char *_sigap_export_platform_label     (SigapPlatform       platform);
 const char *_sigap_export_platform_nick      (SigapPlatform       platform);
-const char *_sigap_export_category_label     (SigapContentCategory category);
 const char *_sigap_export_category_nick      (SigapContentCategory category);
-const char *_sigap_export_status_label       (SigapReportStatus   status);
 const char *_sigap_export_status_nick        (SigapReportStatus   status);
 char       *_sigap_export_sheet_name         (const char         *name);
 

@@ -161,27 +161,6 @@ _sigap_export_format_date (gint64 unix_time)
 }
 
 const char *
-_sigap_export_platform_label (SigapPlatform platform)
-{
-  /* Brand names are the same in every language. */
-  switch (platform)
-    {
-    case SIGAP_PLATFORM_FACEBOOK:
-      return "Facebook";
-    case SIGAP_PLATFORM_INSTAGRAM:
-      return "Instagram";
-    case SIGAP_PLATFORM_X:
-      return "X";
-    case SIGAP_PLATFORM_YOUTUBE:
-      return "YouTube";
-    case SIGAP_PLATFORM_TIKTOK:
-      return "TikTok";
-    default:
-      return "";
-    }
-}
-
-const char *
 _sigap_export_platform_nick (SigapPlatform platform)
 {
   static const char * const nicks[] = { "facebook", "instagram", "x", "youtube", "tiktok" };
@@ -190,28 +169,6 @@ _sigap_export_platform_nick (SigapPlatform platform)
     return "";
 
   return nicks[platform];
-}
-
-const char *
-_sigap_export_category_label (SigapContentCategory category)
-{
-  switch (category)
-    {
-    case SIGAP_CONTENT_CATEGORY_PUBLIC_SERVICE:
-      return _("Public service information");
-    case SIGAP_CONTENT_CATEGORY_PROGRAMME:
-      return _("Programmes and activities");
-    case SIGAP_CONTENT_CATEGORY_ACHIEVEMENT:
-      return _("Regional achievements");
-    case SIGAP_CONTENT_CATEGORY_EDUCATION:
-      return _("Public education");
-    case SIGAP_CONTENT_CATEGORY_CLARIFICATION:
-      return _("Clarification of issues and hoaxes");
-    case SIGAP_CONTENT_CATEGORY_ANNOUNCEMENT:
-      return _("Announcement");
-    default:
-      return "";
-    }
 }
 
 const char *
@@ -226,25 +183,6 @@ _sigap_export_category_nick (SigapContentCategory category)
     return "";
 
   return nicks[category];
-}
-
-const char *
-_sigap_export_status_label (SigapReportStatus status)
-{
-  switch (status)
-    {
-    case SIGAP_REPORT_STATUS_DRAFT:
-      /* Translators: the status of a monthly report */
-      return C_("report", "Draft");
-    case SIGAP_REPORT_STATUS_SUBMITTED:
-      return _("Submitted");
-    case SIGAP_REPORT_STATUS_RETURNED:
-      return _("Returned");
-    case SIGAP_REPORT_STATUS_ACCEPTED:
-      return _("Accepted");
-    default:
-      return "";
-    }
 }
 
 const char *

@@ -52,7 +52,7 @@ row_status_label (const SigapReportRecapRow *row)
   if (!row->has_report)
     return _("No report");
 
-  return _sigap_export_status_label (row->status);
+  return sigap_report_status_to_label (row->status);
 }
 
 static guint
@@ -123,7 +123,7 @@ recap_heads (const char **heads)
   heads[0] = _("Agency");
   heads[1] = _("Status");
   for (guint p = 0; p < SIGAP_N_PLATFORMS; p++)
-    heads[2 + COL_UPLOADS + p] = _sigap_export_platform_label (p);
+    heads[2 + COL_UPLOADS + p] = sigap_platform_to_label (p);
   heads[2 + COL_LINKS] = _("Links");
   heads[2 + COL_QUIET] = _("Quiet accounts");
   heads[2 + COL_DUE] = _("Complaints due");
