@@ -1309,37 +1309,54 @@ dup_submit_problem (SigapReportWizard *self)
   return NULL;
 }
 
+/* Writes the report in its new @status, or puts the old one back;
+ * once written, shows it as it is now, says @success and asks for a
+ * sync. */
+static gboolean
+write_status (SigapReportWizard  *self,
+              SigapReportStatus   status,
+              const char         *success,
+              GError            **error)
+{
+  SigapReportStatus before = sigap_report_get_status (self->report);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  sigap_report_set_status (self->report, status);
+  if (!write_report (self, error))
+    {
+      sigap_report_set_status (self->report, before);
+      return FALSE;
+    }
+
+  update_editable (self);
+  update_review_banner (self);
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.sync-now", NULL);
+  toast (self, success);
+  show_step (self, self->step);
+  return TRUE;
+}
+
 static void
 submit_response_cb (AdwMessageDialog  *dialog,
                     const char        *response,
                     SigapReportWizard *self)
 {
   g_autoptr(GError) error = NULL;
-  SigapReportStatus status = sigap_report_get_status (self->report);
 
   if (!g_str_equal (response, "submit"))
     return;
 
   collect (self, NULL);
-  sigap_report_set_status (self->report, SIGAP_REPORT_STATUS_SUBMITTED);
   sigap_report_set_submitted_at (self->report, g_get_real_time () / G_USEC_PER_SEC);
-
-  if (!write_report (self, &error))
+  if (!write_status (self, SIGAP_REPORT_STATUS_SUBMITTED,
+                     _("Submitted to Diskominfo. It is sent with the next sync."), &error))
     {
       g_autofree char *text = g_strdup_printf (_("The report could not be submitted: %s"),
                                                error->message);
 
-      sigap_report_set_status (self->report, status);
       toast (self, text);
-      return;
     }
-
-  update_editable (self);
-  update_review_banner (self);
-  gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
-                              "win.sync-now", NULL);
-  toast (self, _("Submitted to Diskominfo. It is sent with the next sync."));
-  show_step (self, self->step);
 }
 
 static void
@@ -1380,30 +1397,21 @@ review (SigapReportWizard *self,
         const char        *note)
 {
   g_autoptr(GError) error = NULL;
-  SigapReportStatus before = sigap_report_get_status (self->report);
 
-  sigap_report_set_status (self->report, status);
   if (note != NULL)
     sigap_report_set_review_note (self->report, note);
 
-  if (!write_report (self, &error))
+  if (!write_status (self, status,
+                     status == SIGAP_REPORT_STATUS_ACCEPTED
+                     ? _("Report accepted.")
+                     : _("Report returned to the agency."),
+                     &error))
     {
       g_autofree char *text = g_strdup_printf (_("The report could not be changed: %s"),
                                                error->message);
 
-      sigap_report_set_status (self->report, before);
       toast (self, text);
-      return;
     }
-
-  update_editable (self);
-  update_review_banner (self);
-  gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
-                              "win.sync-now", NULL);
-  toast (self, status == SIGAP_REPORT_STATUS_ACCEPTED
-               ? _("Report accepted.")
-               : _("Report returned to the agency."));
-  show_step (self, self->step);
 }
 
 static void
