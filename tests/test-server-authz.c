@@ -714,12 +714,12 @@ static const Endpoint endpoints[] = {
       [ROLE_VERIFIKATOR] = "404",
       [ROLE_TRC] = "404",
       [ROLE_PIMPINAN] = "404" } },
-  { "GET", "/api/v1/reports/${report_a}", NULL, NULL, NULL, "404 -report_a",
-    { [ROLE_ADMIN_A] = "404",
+  { "GET", "/api/v1/reports/${report_a}", NULL, NULL, NULL, NULL,
+    { [ROLE_ADMIN_A] = "200 +report_a",
       [ROLE_ADMIN_B] = "404 -report_a",
-      [ROLE_VERIFIKATOR] = "404",
-      [ROLE_TRC] = "404",
-      [ROLE_PIMPINAN] = "404" } },
+      [ROLE_VERIFIKATOR] = "200 +report_a",
+      [ROLE_TRC] = "404 -report_a",
+      [ROLE_PIMPINAN] = "200 +report_a" } },
 };
 
 typedef struct

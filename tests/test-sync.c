@@ -1360,10 +1360,15 @@ test_report_review (Fixture       *f,
   g_assert_cmpstr (sigap_report_get_notes (on_server), ==, "Laporan Januari.");
   g_assert_cmpint (sigap_report_get_version (on_server), ==, version);
   g_clear_object (&on_server);
+  /* The desktop reads the report again: the refused change is gone. */
+  local = get_report (dinkes->store, id);
+  g_assert_cmpstr (sigap_report_get_notes (local), ==, "Laporan Januari.");
+  g_assert_cmpint (sigap_report_get_version (local), ==, version);
+  g_assert_false (sigap_store_has_outbox (dinkes->store, "report", id));
+  g_clear_object (&local);
 
   /* The verifikator returns it: not without a note (from a second
-   * desktop, whose copy of the report stays as it was refused until the
-   * report changes on the server: reports are not fetched again) … */
+   * desktop, whose copy goes back to the server's) … */
   client_sync_ok (hasty);
   local = get_report (hasty->store, id);
   sigap_report_set_status (local, SIGAP_REPORT_STATUS_RETURNED);
@@ -1373,6 +1378,9 @@ test_report_review (Fixture       *f,
   on_server = get_report (f->server, id);
   g_assert_cmpint (sigap_report_get_status (on_server), ==, SIGAP_REPORT_STATUS_SUBMITTED);
   g_clear_object (&on_server);
+  local = get_report (hasty->store, id);
+  g_assert_cmpint (sigap_report_get_status (local), ==, SIGAP_REPORT_STATUS_SUBMITTED);
+  g_clear_object (&local);
 
   /* … with one. */
   client_sync_ok (verifikator);

@@ -1315,10 +1315,11 @@ refetch_next (GTask *task)
         path = g_strconcat ("/api/v1/posts/", escaped, NULL);
       else if (g_str_has_prefix (key, "complaint\n"))
         path = g_strconcat ("/api/v1/complaints/", escaped, NULL);
+      else if (g_str_has_prefix (key, "report\n"))
+        path = g_strconcat ("/api/v1/reports/", escaped, NULL);
 
-      /* The server has no single-record read for reports; a later
-       * change of the report brings it. */
-      if (path == NULL || sigap_store_has_outbox (self->store, "post", id))
+      if (path == NULL || sigap_store_has_outbox (self->store, "post", id) ||
+          sigap_store_has_outbox (self->store, "report", id))
         {
           data->refetch_index++;
           continue;

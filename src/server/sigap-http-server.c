@@ -103,6 +103,7 @@ static void handle_list_users     (Request *req);
 static void handle_create_user    (Request *req);
 static void handle_get_complaint  (Request *req);
 static void handle_get_post       (Request *req);
+static void handle_get_report     (Request *req);
 static void handle_sync_pull      (Request *req);
 static void handle_sync_push      (Request *req);
 static void handle_media_get      (Request *req);
@@ -125,6 +126,7 @@ static const Route routes[] = {
   { "POST", "users",           TRUE,  handle_create_user },
   { "GET",  "complaints/*",    TRUE,  handle_get_complaint },
   { "GET",  "posts/*",         TRUE,  handle_get_post },
+  { "GET",  "reports/*",       TRUE,  handle_get_report },
   { "GET",  "sync/pull",       TRUE,  handle_sync_pull },
   { "POST", "sync/push",       TRUE,  handle_sync_push },
   { "GET",  "media/*",         TRUE,  handle_media_get },
@@ -1272,6 +1274,54 @@ handle_get_post (Request *req)
     }
 
   object = sigap_json_object_from_post (post);
+
+  set_json_object_response (req->msg, SOUP_STATUS_OK, object);
+}
+
+/* A report as a pull sends it, to whoever may pull it: the desktop reads
+ * it again after the server refused a change to it. */
+static void
+handle_get_report (Request *req)
+{
+  g_autoptr(SigapReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  gboolean visible = FALSE;
+
+  report = SIGAP_REPORT (sigap_server_store_get_record (req->self->store,
+                                                        SIGAP_SERVER_ENTITY_REPORT,
+                                                        req->segments[1], &error));
+  if (report == NULL)
+    {
+      send_store_error (req, error);
+      return;
+    }
+
+  switch (request_role (req))
+    {
+    case SIGAP_ROLE_ADMIN_OPD:
+      visible = g_strcmp0 (sigap_report_get_opd_id (report),
+                           sigap_user_get_opd_id (req->user)) == 0;
+      break;
+
+    case SIGAP_ROLE_VERIFIKATOR:
+    case SIGAP_ROLE_PIMPINAN:
+      visible = TRUE;
+      break;
+
+    case SIGAP_ROLE_TRC:
+    default:
+      visible = FALSE;
+      break;
+    }
+
+  if (!visible)
+    {
+      send_not_found (req);
+      return;
+    }
+
+  object = sigap_json_object_from_record (G_OBJECT (report), NULL);
 
   set_json_object_response (req->msg, SOUP_STATUS_OK, object);
 }
