@@ -198,7 +198,9 @@ class Keyring:
 
 
 def window_named(app, title):
-    return next((w for w in app.root if w.name == title), None)
+    # A window that is closing can still be counted while its entry is
+    # already gone: the bus then answers None for it.
+    return next((w for w in app.root if w is not None and w.name == title), None)
 
 
 def window_shot(title, name):
