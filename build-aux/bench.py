@@ -7,8 +7,9 @@
 # Prints a table and writes every figure to BUILD/bench-results.json as
 # {"NAME": {"value": V, "unit": "...", "target": T}}. The startup,
 # calendar and inbox page figures need a display (dev bench provides
-# Xvfb); `--only sync` and `--only report` run without one, and `--only
-# inbox` without one gives the inbox's search figures alone.
+# Xvfb); `--only sync`, `--only report` and `--only composer` run without
+# one, and `--only inbox` without one gives the inbox's search figures
+# alone.
 
 import argparse
 import json
@@ -30,6 +31,8 @@ INBOX_OPEN_SAMPLES = 20
 INBOX_SCROLL_MOVES = 300
 # Runs of each report figure (one OPD's month, every OPD's).
 REPORT_RUNS = 10
+# Runs of the composer's checks (all five platforms each).
+COMPOSER_RUNS = 500
 
 
 def seed_database(build, path):
@@ -315,6 +318,23 @@ def bench_report(build, workdir):
     }
 
 
+def bench_composer(build):
+    """The composer's text checks (tests/bench/composer-bench.c): a
+    5,000-character post with links, hashtags and mentions checked for all
+    five platforms, as on every keystroke; the median of COMPOSER_RUNS."""
+    out = subprocess.run([os.path.join(build, "tests/bench/composer-bench"),
+                          str(COMPOSER_RUNS)],
+                         check=True, capture_output=True, text=True).stdout
+    series = read_series(out)
+    print(f"composer: {series['composer_chars'][0]:g} characters", file=sys.stderr)
+
+    return {
+        # sigap_platform_rules_check() for every platform.
+        "composer_validate_ms": {"value": round(series["composer_validate_ms"][0], 2),
+                                 "unit": "ms", "target": 2},
+    }
+
+
 def start_server(build, db):
     """Runs `sigap-server serve` on loopback; returns (process, URL)."""
     proc = subprocess.Popen([os.path.join(build, "src/server/sigap-server"), "serve",
@@ -400,9 +420,10 @@ def main():
     parser = argparse.ArgumentParser(description="Sigap benchmarks")
     parser.add_argument("--build", required=True)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--only", choices=("startup", "sync", "calendar", "inbox", "report"),
-                        help="run one group of benchmarks (sync and report need no "
-                        "display; inbox without one gives its search figures alone)")
+    parser.add_argument("--only", choices=("startup", "sync", "calendar", "inbox", "report",
+                                            "composer"),
+                        help="run one group of benchmarks (sync, report and composer "
+                        "need no display; inbox without one gives its search figures alone)")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
 
@@ -419,6 +440,8 @@ def main():
             results.update(bench_inbox(build, workdir))
         if args.only in (None, "report"):
             results.update(bench_report(build, workdir))
+        if args.only in (None, "composer"):
+            results.update(bench_composer(build))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -235,6 +235,9 @@ def admin_desktop(ws, server, month_name):
         ok(app.quit() == 0, "Sigap quits cleanly")
         return account
     except SystemExit:
+        if os.environ.get("SIGAP_TEST_BACKTRACE"):
+            subprocess.run(["gdb", "-p", str(app.proc.pid), "-batch", "-ex",
+                            "thread apply all bt"], timeout=120)
         dump(app.root)
         explain_report(ws, server)
         raise
