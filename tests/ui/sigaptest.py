@@ -89,12 +89,29 @@ class Workspace:
 
 class App:
     def __init__(self, workspace, *args):
-        self.proc = subprocess.Popen([SIGAP, *args], env=workspace.env)
+        self.workspace = workspace
+        self.args = args
+        self._start()
+
+    def _start(self):
+        self.proc = subprocess.Popen([SIGAP, *self.args], env=self.workspace.env)
         try:
             self.root = wait_for(self._find, "Sigap on the accessibility bus")
         except SystemExit:
             self._explain()
             raise
+
+    def restart_after_crash(self):
+        """Starts Sigap again after it ended on its own. GTK 4.8's
+        accessibility bridge can end the application when a window it
+        queued before registering with the accessibility bus is gone by
+        the time the bus answers (a GLib critical, g_variant_new_object_path
+        with no path, then a crash); a busy machine makes that likelier.
+        The scenario goes on with what Sigap had saved."""
+        print(f"# Sigap ended (status {self.proc.returncode}) inside GTK; starting it again",
+              flush=True)
+        self._start()
+        return self.window()
 
     def _explain(self):
         """What the accessibility bus has instead, for a failed start."""

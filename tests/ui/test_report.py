@@ -144,7 +144,7 @@ def admin_desktop(ws, server, month_name):
     app = App(ws)
     try:
         win = app.window()
-        sign_in(app, win, server, "dinkes")
+        win = sign_in(app, win, server, "dinkes")
         page = switch_to(win, "Laporan")
         click(find(page, "the New Report button", name="Laporan Baru…", role="push button"))
         wizard = wait_for(lambda: window_named(app, WIZARD), "the report wizard")
@@ -250,7 +250,7 @@ def verifikator_desktop(server, month_name):
     app = App(ws)
     try:
         win = app.window()
-        sign_in(app, win, server, "verifikator")
+        win = sign_in(app, win, server, "verifikator")
         page = switch_to(win, "Laporan")
         find(page, "the recap", name="Rekap Laporan Bulanan", role="label")
         find(page, "the recap's month", name=month_name, role="label")
