@@ -1234,13 +1234,34 @@ handle_get_complaint (Request *req)
   send_record (req, SOUP_STATUS_OK, complaint, personal ? NULL : citizen_members);
 }
 
+/* Whether the caller may read a post or report of @opd_id: an OPD admin
+ * its own OPD's, the verifikator and the leadership every OPD's, the
+ * rapid-response team none. */
+static gboolean
+may_read_opd_record (Request    *req,
+                     const char *opd_id)
+{
+  switch (request_role (req))
+    {
+    case SIGAP_ROLE_ADMIN_OPD:
+      return g_strcmp0 (opd_id, sigap_user_get_opd_id (req->user)) == 0;
+
+    case SIGAP_ROLE_VERIFIKATOR:
+    case SIGAP_ROLE_PIMPINAN:
+      return TRUE;
+
+    case SIGAP_ROLE_TRC:
+    default:
+      return FALSE;
+    }
+}
+
 static void
 handle_get_post (Request *req)
 {
   g_autoptr(SigapPost) post = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) object = NULL;
-  gboolean visible = FALSE;
 
   post = SIGAP_POST (sigap_server_store_get_record (req->self->store, SIGAP_SERVER_ENTITY_POST,
                                                     req->segments[1], &error));
@@ -1250,24 +1271,7 @@ handle_get_post (Request *req)
       return;
     }
 
-  switch (request_role (req))
-    {
-    case SIGAP_ROLE_ADMIN_OPD:
-      visible = g_strcmp0 (sigap_post_get_opd_id (post), sigap_user_get_opd_id (req->user)) == 0;
-      break;
-
-    case SIGAP_ROLE_VERIFIKATOR:
-    case SIGAP_ROLE_PIMPINAN:
-      visible = TRUE;
-      break;
-
-    case SIGAP_ROLE_TRC:
-    default:
-      visible = FALSE;
-      break;
-    }
-
-  if (!visible)
+  if (!may_read_opd_record (req, sigap_post_get_opd_id (post)))
     {
       send_not_found (req);
       return;
@@ -1286,7 +1290,6 @@ handle_get_report (Request *req)
   g_autoptr(SigapReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) object = NULL;
-  gboolean visible = FALSE;
 
   report = SIGAP_REPORT (sigap_server_store_get_record (req->self->store,
                                                         SIGAP_SERVER_ENTITY_REPORT,
@@ -1297,25 +1300,7 @@ handle_get_report (Request *req)
       return;
     }
 
-  switch (request_role (req))
-    {
-    case SIGAP_ROLE_ADMIN_OPD:
-      visible = g_strcmp0 (sigap_report_get_opd_id (report),
-                           sigap_user_get_opd_id (req->user)) == 0;
-      break;
-
-    case SIGAP_ROLE_VERIFIKATOR:
-    case SIGAP_ROLE_PIMPINAN:
-      visible = TRUE;
-      break;
-
-    case SIGAP_ROLE_TRC:
-    default:
-      visible = FALSE;
-      break;
-    }
-
-  if (!visible)
+  if (!may_read_opd_record (req, sigap_report_get_opd_id (report)))
     {
       send_not_found (req);
       return;

@@ -13,6 +13,7 @@
 
 #include "sigap-format.h"
 #include "sigap-recap-view.h"
+#include "sigap-report-private.h"
 #include "sigap-report-document.h"
 
 /* The month across every OPD, for the verifikator and the leadership:
@@ -124,21 +125,6 @@ static const char * const column_titles[N_COLUMNS] = {
   N_("Late"),
   N_("Deadlines met"),
 };
-
-/* A button whose label has a mnemonic, named as the label reads: GTK 4.8
- * names a gtk_button_new_with_mnemonic() by its text with the underscore
- * too. */
-static GtkWidget *
-new_mnemonic_button (const char *text)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-
-  return button;
-}
 
 /* Values {{{ */
 
@@ -475,7 +461,7 @@ new_export_button (SigapRecapView *self,
                    const char     *label,
                    const char     *suffix)
 {
-  GtkWidget *button = new_mnemonic_button (label);
+  GtkWidget *button = sigap_mnemonic_button_new (label);
 
   g_object_set_data (G_OBJECT (button), "sigap-suffix", (gpointer) suffix);
   g_signal_connect (button, "clicked", G_CALLBACK (export_cb), self);

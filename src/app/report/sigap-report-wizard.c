@@ -13,6 +13,7 @@
 
 #include "sigap-format.h"
 #include "sigap-report-document.h"
+#include "sigap-report-private.h"
 #include "sigap-report-wizard.h"
 
 /* The monthly report, one step at a time: the period, the figures Sigap
@@ -307,21 +308,6 @@ opd_name (SigapReportWizard *self)
 }
 
 /* }}} */
-
-/* A button whose label has a mnemonic, named as the label reads: GTK 4.8
- * names a gtk_button_new_with_mnemonic() by its text with the underscore
- * too. */
-static GtkWidget *
-new_mnemonic_button (const char *text)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-
-  return button;
-}
 
 /* The report and its figures {{{ */
 
@@ -1498,7 +1484,7 @@ new_button_row (GtkWidget  *group,
                 const char *label)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = new_mnemonic_button (label);
+  GtkWidget *button = sigap_mnemonic_button_new (label);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
@@ -1539,7 +1525,7 @@ build_finish (SigapReportWizard *self)
     {
       group = new_group (_("Submit"), _("Diskominfo receives the report with the next sync; "
                                         "until then it waits on this computer."));
-      button = new_mnemonic_button (_("_Submit to Diskominfo"));
+      button = sigap_mnemonic_button_new (_("_Submit to Diskominfo"));
       gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "suggested-action");
@@ -1563,11 +1549,11 @@ build_finish (SigapReportWizard *self)
       gtk_box_append (self->finish_box, group);
 
       gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-      button = new_mnemonic_button (_("Re_turn…"));
+      button = sigap_mnemonic_button_new (_("Re_turn…"));
       gtk_widget_add_css_class (button, "pill");
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (return_cb), self);
       gtk_box_append (GTK_BOX (box), button);
-      button = new_mnemonic_button (_("_Accept Report"));
+      button = sigap_mnemonic_button_new (_("_Accept Report"));
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "suggested-action");
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (accept_cb), self);
