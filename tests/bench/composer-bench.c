@@ -25,6 +25,7 @@
 
 #include "sigap-central-documents.h"
 #include "sigap-platform-rules.h"
+#include "sigap-bench-stats.h"
 
 #define TEXT_LENGTH 5000
 
@@ -46,27 +47,6 @@ die (const char   *what,
 {
   g_printerr ("composer-bench: %s: %s\n", what, error != NULL ? error->message : "failed");
   exit (1);
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *samples)
-{
-  guint n = samples->len;
-
-  g_array_sort (samples, compare_double);
-  if (n % 2 == 1)
-    return g_array_index (samples, double, n / 2);
-  return (g_array_index (samples, double, n / 2 - 1) + g_array_index (samples, double, n / 2)) / 2;
 }
 
 /* A post of exactly @length characters. */
@@ -158,7 +138,7 @@ main (int   argc,
     }
 
   printf ("composer_chars %d\n", TEXT_LENGTH);
-  printf ("composer_validate_ms %.3f\n", median (samples));
+  printf ("composer_validate_ms %.3f\n", sigap_bench_median (samples));
 
   return 0;
 }

@@ -28,6 +28,7 @@
 
 #include "sigap-core.h"
 #include "sigap-report-figures.h"
+#include "sigap-bench-stats.h"
 
 static void
 die (const char   *what,
@@ -35,27 +36,6 @@ die (const char   *what,
 {
   g_printerr ("report-bench: %s: %s\n", what, error != NULL ? error->message : "failed");
   exit (1);
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *samples)
-{
-  guint n = samples->len;
-
-  g_array_sort (samples, compare_double);
-  if (n % 2 == 1)
-    return g_array_index (samples, double, n / 2);
-  return (g_array_index (samples, double, n / 2 - 1) + g_array_index (samples, double, n / 2)) / 2;
 }
 
 static SigapWorkingDays *
@@ -153,8 +133,8 @@ main (int   argc,
     }
 
   printf ("opds %u\n", n_opds);
-  printf ("report_month_ms %.3f\n", median (month_ms));
-  printf ("report_recap_ms %.3f\n", median (recap_ms));
+  printf ("report_month_ms %.3f\n", sigap_bench_median (month_ms));
+  printf ("report_recap_ms %.3f\n", sigap_bench_median (recap_ms));
 
   return 0;
 }
