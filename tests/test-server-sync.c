@@ -1208,30 +1208,32 @@ test_push_bad_bodies (Fixture       *f,
 
 /* Reports {{{ */
 
-/* Pushes one report mutation by @token; returns its result's status, or
- * "rejected:CODE:FIELD". */
+/* Pushes one mutation of a report or a post (@entity, also its table)
+ * by @token; returns its result's status, or "rejected:CODE:FIELD". */
 static char *
-push_report (Fixture    *f,
+push_entity (Fixture    *f,
              const char *token,
-             const char *report_id,
+             const char *entity,
+             const char *record_id,
              const char *op,
              const char *fields,
              const char *members)
 {
   g_autofree char *mutation_id = g_uuid_string_random ();
-  gint64 version = sql_int (f->db, "SELECT coalesce (max (version), 0) FROM report "
-                            "WHERE id = ?1", report_id);
+  g_autofree char *query = g_strdup_printf ("SELECT coalesce (max (version), 0) FROM %s "
+                                            "WHERE id = ?1", entity);
+  gint64 version = sql_int (f->db, query, record_id);
   g_autofree char *mutation = NULL;
   g_autoptr(Response) response = NULL;
   JsonObject *result;
   JsonObject *error;
 
-  mutation = g_strdup_printf ("{\"id\":\"%s\",\"entity\":\"report\",\"op\":\"%s\","
+  mutation = g_strdup_printf ("{\"id\":\"%s\",\"entity\":\"%s\",\"op\":\"%s\","
                               "\"base_version\":%" G_GINT64_FORMAT "%s%s,"
                               "\"record\":{\"id\":\"%s\"%s%s}}",
-                              mutation_id, op, version,
+                              mutation_id, entity, op, version,
                               fields != NULL ? ",\"fields\":" : "",
-                              fields != NULL ? fields : "", report_id,
+                              fields != NULL ? fields : "", record_id,
                               members != NULL ? "," : "", members != NULL ? members : "");
   response = push (f, token, mutation);
   result = only_result (response);
@@ -1244,6 +1246,32 @@ push_report (Fixture    *f,
 
   return g_strdup_printf ("rejected:%s:%s", json_object_get_string_member (error, "code"),
                           json_object_get_string_member_with_default (error, "field", ""));
+}
+
+static char *
+push_report (Fixture    *f,
+             const char *token,
+             const char *report_id,
+             const char *op,
+             const char *fields,
+             const char *members)
+{
+  return push_entity (f, token, "report", report_id, op, fields, members);
+}
+
+static void
+assert_post_push (Fixture    *f,
+                  const char *token,
+                  const char *post_id,
+                  const char *fields,
+                  const char *members,
+                  const char *expected)
+{
+  g_autofree char *status = push_entity (f, token, "post", post_id, "upsert", fields, members);
+
+  g_test_message ("post %s %s → %s", fields != NULL ? fields : "(all)",
+                  members != NULL ? members : "", status);
+  g_assert_cmpstr (status, ==, expected);
 }
 
 static void
@@ -1350,6 +1378,93 @@ test_report_review (Fixture       *f,
                       "applied");
 }
 
+static void
+set_requires_approval (Fixture    *f,
+                       const char *opd_id,
+                       gboolean    requires)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE opd SET requires_approval = %d "
+                                          "WHERE id = '%s'", requires, opd_id);
+
+  g_assert_cmpint (sqlite3_exec (f->db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* Posts waiting for approval (docs/api.md, "Posts"): in an OPD whose
+ * posts need it, only a verifikator schedules a post, and returns one only
+ * with a note; the OPD marks an approved post published with its links. */
+static void
+test_post_approval (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *admin = login (f, "dinkes");
+  g_autofree char *verifikator = login (f, "verifikator");
+  g_autofree char *dinkes = opd_id_of (f, "dinkes");
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *direct = g_uuid_string_random ();
+  g_autofree char *noted = g_uuid_string_random ();
+  g_autofree char *free_post = g_uuid_string_random ();
+  g_autofree char *draft = NULL;
+  g_autofree char *scheduled = NULL;
+  g_autofree char *with_note = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *links = NULL;
+
+  draft = g_strdup_printf ("\"opd_id\":\"%s\",\"title\":\"Vaksinasi\",\"body\":\"Datang.\","
+                           "\"category\":\"public-service\",\"status\":\"draft\","
+                           "\"scheduled_at\":1900000000,\"variants\":[{\"platform\":\"x\","
+                           "\"body\":\"Datang https://dinkes.example.go.id\"}]", dinkes);
+  scheduled = g_strdup_printf ("\"opd_id\":\"%s\",\"title\":\"Langsung\","
+                               "\"category\":\"public-service\",\"status\":\"scheduled\","
+                               "\"scheduled_at\":1900000000", dinkes);
+  with_note = g_strdup_printf ("\"opd_id\":\"%s\",\"title\":\"Catatan\","
+                               "\"category\":\"public-service\",\"status\":\"draft\","
+                               "\"review_note\":\"Sendiri\"", dinkes);
+
+  /* Without approval, the OPD schedules its own posts. */
+  set_requires_approval (f, dinkes, FALSE);
+  assert_post_push (f, admin, free_post, NULL, scheduled, "applied");
+  set_requires_approval (f, dinkes, TRUE);
+
+  /* With it, the OPD neither schedules a new post nor writes a note. */
+  assert_post_push (f, admin, direct, NULL, scheduled, "rejected:forbidden:status");
+  assert_post_push (f, admin, noted, NULL, with_note, "rejected:forbidden:review_note");
+  assert_post_push (f, admin, id, NULL, draft, "applied");
+  assert_post_push (f, admin, id, "[\"status\"]", "\"status\":\"review\"", "applied");
+  assert_post_push (f, admin, id, "[\"status\"]", "\"status\":\"scheduled\"",
+                    "rejected:forbidden:status");
+  assert_post_push (f, admin, id, "[\"status\"]", "\"status\":\"published\"",
+                    "rejected:forbidden:status");
+
+  /* The verifikator returns it only with a note, which the OPD keeps. */
+  assert_post_push (f, verifikator, id, "[\"status\"]", "\"status\":\"draft\"",
+                    "rejected:invalid_request:review_note");
+  assert_post_push (f, verifikator, id, "[\"status\",\"review_note\"]",
+                    "\"status\":\"draft\",\"review_note\":\"  \"",
+                    "rejected:invalid_request:review_note");
+  assert_post_push (f, verifikator, id, "[\"status\",\"review_note\"]",
+                    "\"status\":\"draft\",\"review_note\":\"Tambahkan jam layanan.\"",
+                    "applied");
+  note = sql_text (f->db, "SELECT review_note FROM post WHERE id = ?1", id);
+  g_assert_cmpstr (note, ==, "Tambahkan jam layanan.");
+  assert_post_push (f, admin, id, "[\"review_note\"]", "\"review_note\":null",
+                    "rejected:forbidden:review_note");
+  assert_post_push (f, admin, id, "[\"body\",\"status\"]",
+                    "\"body\":\"Datang pukul 08.00.\",\"status\":\"review\"", "applied");
+
+  /* Approved: the OPD marks it published, with the links it shares. */
+  assert_post_push (f, verifikator, id, "[\"status\"]", "\"status\":\"scheduled\"", "applied");
+  assert_post_push (f, admin, id, "[\"status\",\"published_at\",\"variants\"]",
+                    "\"status\":\"published\",\"published_at\":1900000100,"
+                    "\"variants\":[{\"platform\":\"x\",\"body\":\"Datang\","
+                    "\"published_url\":\"https://x.com/dinkes/status/1\","
+                    "\"links\":\"https://dinkes.example.go.id\"}]", "applied");
+  links = sql_text (f->db, "SELECT links FROM post_variant WHERE post_id = ?1", id);
+  g_assert_cmpstr (links, ==, "https://dinkes.example.go.id");
+  g_assert_cmpint (sql_int (f->db, "SELECT count(*) FROM post WHERE id = ?1 "
+                            "AND status = 'published' AND review_note = 'Tambahkan jam layanan.'",
+                            id), ==, 1);
+}
+
 /* }}} */
 
 static void
@@ -1395,6 +1510,7 @@ main (int   argc,
   ADD ("/server-sync/post/forbidden", test_push_forbidden);
   ADD ("/server-sync/push/bad-bodies", test_push_bad_bodies);
   ADD ("/server-sync/report/review", test_report_review);
+  ADD ("/server-sync/post/approval", test_post_approval);
 
   status = g_test_run ();
 

@@ -24,6 +24,7 @@ struct _SigapPostVariant
   char *title;
   char *body;
   char *published_url;
+  char *links;
 };
 
 G_DEFINE_FINAL_TYPE (SigapPostVariant, sigap_post_variant, G_TYPE_OBJECT)
@@ -34,6 +35,7 @@ enum {
   PROP_TITLE,
   PROP_BODY,
   PROP_PUBLISHED_URL,
+  PROP_LINKS,
   N_PROPS
 };
 
@@ -47,6 +49,7 @@ sigap_post_variant_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->published_url, g_free);
+  g_clear_pointer (&self->links, g_free);
 
   G_OBJECT_CLASS (sigap_post_variant_parent_class)->finalize (object);
 }
@@ -75,6 +78,10 @@ sigap_post_variant_get_property (GObject    *object,
 
     case PROP_PUBLISHED_URL:
       g_value_set_string (value, self->published_url);
+      break;
+
+    case PROP_LINKS:
+      g_value_set_string (value, self->links);
       break;
 
     default:
@@ -106,6 +113,10 @@ sigap_post_variant_set_property (GObject      *object,
 
     case PROP_PUBLISHED_URL:
       sigap_post_variant_set_published_url (self, g_value_get_string (value));
+      break;
+
+    case PROP_LINKS:
+      sigap_post_variant_set_links (self, g_value_get_string (value));
       break;
 
     default:
@@ -150,6 +161,13 @@ sigap_post_variant_class_init (SigapPostVariantClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_LINKS] =
+    g_param_spec_string ("links", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -188,6 +206,7 @@ sigap_post_variant_copy (SigapPostVariant *self)
   copy->title = g_strdup (self->title);
   copy->body = g_strdup (self->body);
   copy->published_url = g_strdup (self->published_url);
+  copy->links = g_strdup (self->links);
 
   return copy;
 }
@@ -277,4 +296,26 @@ sigap_post_variant_set_published_url (SigapPostVariant *self,
   g_free (self->published_url);
   self->published_url = g_strdup (published_url);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHED_URL]);
+}
+
+const char *
+sigap_post_variant_get_links (SigapPostVariant *self)
+{
+  g_return_val_if_fail (SIGAP_IS_POST_VARIANT (self), NULL);
+
+  return self->links;
+}
+
+void
+sigap_post_variant_set_links (SigapPostVariant *self,
+                              const char *links)
+{
+  g_return_if_fail (SIGAP_IS_POST_VARIANT (self));
+
+  if (g_strcmp0 (self->links, links) == 0)
+    return;
+
+  g_free (self->links);
+  self->links = g_strdup (links);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINKS]);
 }

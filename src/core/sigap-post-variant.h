@@ -27,5 +27,7 @@ const char *  sigap_post_variant_get_body          (SigapPostVariant *self);
 void          sigap_post_variant_set_body          (SigapPostVariant *self, const char *body);
 const char *  sigap_post_variant_get_published_url (SigapPostVariant *self);
 void          sigap_post_variant_set_published_url (SigapPostVariant *self, const char *published_url);
+const char *  sigap_post_variant_get_links         (SigapPostVariant *self);
+void          sigap_post_variant_set_links         (SigapPostVariant *self, const char *links);
 
 G_END_DECLS

@@ -29,6 +29,8 @@ struct _SigapPost
   gint64 scheduled_at;
   gint64 published_at;
   char *author_id;
+  char *review_note;
+  char *media;
   gint64 created_at;
   gint64 version;
   gint64 updated_at;
@@ -48,6 +50,8 @@ enum {
   PROP_SCHEDULED_AT,
   PROP_PUBLISHED_AT,
   PROP_AUTHOR_ID,
+  PROP_REVIEW_NOTE,
+  PROP_MEDIA,
   PROP_CREATED_AT,
   PROP_VERSION,
   PROP_UPDATED_AT,
@@ -66,6 +70,8 @@ sigap_post_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->author_id, g_free);
+  g_clear_pointer (&self->review_note, g_free);
+  g_clear_pointer (&self->media, g_free);
   g_clear_pointer (&self->variants, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sigap_post_parent_class)->finalize (object);
@@ -129,6 +135,14 @@ sigap_post_get_property (GObject    *object,
       g_value_set_int64 (value, self->updated_at);
       break;
 
+    case PROP_MEDIA:
+      g_value_set_string (value, self->media);
+      break;
+
+    case PROP_REVIEW_NOTE:
+      g_value_set_string (value, self->review_note);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -190,6 +204,14 @@ sigap_post_set_property (GObject      *object,
 
     case PROP_UPDATED_AT:
       sigap_post_set_updated_at (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_MEDIA:
+      sigap_post_set_media (self, g_value_get_string (value));
+      break;
+
+    case PROP_REVIEW_NOTE:
+      sigap_post_set_review_note (self, g_value_get_string (value));
       break;
 
     default:
@@ -290,6 +312,20 @@ sigap_post_class_init (SigapPostClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_MEDIA] =
+    g_param_spec_string ("media", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REVIEW_NOTE] =
+    g_param_spec_string ("review-note", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -335,6 +371,8 @@ sigap_post_copy (SigapPost *self)
   copy->scheduled_at = self->scheduled_at;
   copy->published_at = self->published_at;
   copy->author_id = g_strdup (self->author_id);
+  copy->review_note = g_strdup (self->review_note);
+  copy->media = g_strdup (self->media);
   copy->created_at = self->created_at;
   copy->version = self->version;
   copy->updated_at = self->updated_at;
@@ -677,4 +715,48 @@ sigap_post_remove_variant (SigapPost     *self,
           return;
         }
     }
+}
+
+const char *
+sigap_post_get_media (SigapPost *self)
+{
+  g_return_val_if_fail (SIGAP_IS_POST (self), NULL);
+
+  return self->media;
+}
+
+void
+sigap_post_set_media (SigapPost  *self,
+                      const char *media)
+{
+  g_return_if_fail (SIGAP_IS_POST (self));
+
+  if (g_strcmp0 (self->media, media) == 0)
+    return;
+
+  g_free (self->media);
+  self->media = g_strdup (media);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEDIA]);
+}
+
+const char *
+sigap_post_get_review_note (SigapPost *self)
+{
+  g_return_val_if_fail (SIGAP_IS_POST (self), NULL);
+
+  return self->review_note;
+}
+
+void
+sigap_post_set_review_note (SigapPost  *self,
+                            const char *review_note)
+{
+  g_return_if_fail (SIGAP_IS_POST (self));
+
+  if (g_strcmp0 (self->review_note, review_note) == 0)
+    return;
+
+  g_free (self->review_note);
+  self->review_note = g_strdup (review_note);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_NOTE]);
 }

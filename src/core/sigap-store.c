@@ -377,6 +377,14 @@ static const char * const migrations[] = {
    * resolutions by time, without reading its other events. */
   "CREATE INDEX complaint_event_answer ON complaint_event (complaint_id, created_at)"
   "  WHERE action = 'answered' OR to_status = 'resolved';",
+
+  /* 10: the post composer. A post's photos and videos (a JSON array,
+   * sigap-media.c), what the verifikator wrote when returning it, and per
+   * platform the links the published post shares (one URL per line),
+   * which the monthly report counts. */
+  "ALTER TABLE post ADD COLUMN review_note TEXT;"
+  "ALTER TABLE post ADD COLUMN media TEXT;"
+  "ALTER TABLE post_variant ADD COLUMN links TEXT;",
 };
 
 typedef enum
@@ -2405,6 +2413,7 @@ read_variant (SigapStore   *self,
   sigap_post_variant_set_body (variant, (const char *) sqlite3_column_text (stmt, column + 2));
   sigap_post_variant_set_published_url (variant,
                                         (const char *) sqlite3_column_text (stmt, column + 3));
+  sigap_post_variant_set_links (variant, (const char *) sqlite3_column_text (stmt, column + 4));
   sigap_post_set_variant (post, variant);
 }
 
@@ -2417,7 +2426,7 @@ load_variants (SigapStore  *self,
   int rc;
 
   stmt = get_stmt (self,
-                   "SELECT platform, title, body, published_url FROM post_variant "
+                   "SELECT platform, title, body, published_url, links FROM post_variant "
                    "WHERE post_id = ?1",
                    error);
   if (stmt == NULL)
@@ -2472,8 +2481,8 @@ write_variants (SigapStore  *self,
       int rc;
 
       stmt = get_stmt (self,
-                       "INSERT INTO post_variant (post_id, platform, title, body, published_url) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5)",
+                       "INSERT INTO post_variant (post_id, platform, title, body, published_url, "
+                       "links) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                        error);
       if (stmt == NULL)
         return FALSE;
@@ -2486,6 +2495,7 @@ write_variants (SigapStore  *self,
       sqlite3_bind_text (stmt, 4, sigap_post_variant_get_body (variant), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, sigap_post_variant_get_published_url (variant), -1,
                          SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, sigap_post_variant_get_links (variant), -1, SQLITE_TRANSIENT);
 
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
@@ -2759,7 +2769,8 @@ variants_equal (SigapPost *a,
           g_strcmp0 (sigap_post_variant_get_title (x), sigap_post_variant_get_title (y)) != 0 ||
           g_strcmp0 (sigap_post_variant_get_body (x), sigap_post_variant_get_body (y)) != 0 ||
           g_strcmp0 (sigap_post_variant_get_published_url (x),
-                     sigap_post_variant_get_published_url (y)) != 0)
+                     sigap_post_variant_get_published_url (y)) != 0 ||
+          g_strcmp0 (sigap_post_variant_get_links (x), sigap_post_variant_get_links (y)) != 0)
         return FALSE;
     }
 
@@ -3032,13 +3043,15 @@ load_period_variants (SigapStore  *self,
 
   if (opd_id != NULL)
     stmt = get_stmt (self,
-                     "SELECT post_id, platform, title, body, published_url FROM post_variant "
+                     "SELECT post_id, platform, title, body, published_url, links "
+                     "FROM post_variant "
                      "WHERE post_id IN (SELECT id FROM post WHERE opd_id = ?3 AND "
                      "scheduled_at >= ?1 AND scheduled_at < ?2)",
                      error);
   else
     stmt = get_stmt (self,
-                     "SELECT post_id, platform, title, body, published_url FROM post_variant "
+                     "SELECT post_id, platform, title, body, published_url, links "
+                     "FROM post_variant "
                      "WHERE post_id IN (SELECT id FROM post WHERE "
                      "scheduled_at >= ?1 AND scheduled_at < ?2)",
                      error);

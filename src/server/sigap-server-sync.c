@@ -882,22 +882,22 @@ store_error_to_reject (Push     *push,
 
 static const char * const post_members[] = {
   "id", "opd_id", "title", "body", "category", "status", "scheduled_at", "published_at",
-  "author_id", "created_at", "version", "updated_at", "variants", NULL
+  "author_id", "review_note", "media", "created_at", "version", "updated_at", "variants", NULL
 };
 
 /* What a client may change; "variants" is one field. */
 static const char * const post_fields[] = {
   "opd_id", "title", "body", "category", "status", "scheduled_at", "published_at",
-  "author_id", "variants", NULL
+  "author_id", "review_note", "media", "variants", NULL
 };
 
 static const char * const post_scalar_fields[] = {
   "opd_id", "title", "body", "category", "status", "scheduled_at", "published_at",
-  "author_id", NULL
+  "author_id", "review_note", "media", NULL
 };
 
 static const char * const variant_members[] = {
-  "platform", "title", "body", "published_url", NULL
+  "platform", "title", "body", "published_url", "links", NULL
 };
 
 static gboolean
@@ -1020,6 +1020,11 @@ fields_changed_since (Push        *push,
   return g_steal_pointer (&fields);
 }
 
+static gboolean check_post_review (Push       *push,
+                                   SigapPost  *before,
+                                   SigapPost  *after,
+                                   GError    **error);
+
 static JsonObject *
 push_post_insert (Push       *push,
                   Mutation   *m,
@@ -1054,6 +1059,9 @@ push_post_insert (Push       *push,
   sigap_post_set_id (client, m->record_id);
   sigap_post_set_version (client, 0);
   sigap_post_set_created_at (client, 0);
+
+  if (!check_post_review (push, NULL, client, error))
+    return NULL;
 
   if (!sigap_server_store_insert_record (push->store, client, &local_error))
     {
@@ -1180,6 +1188,7 @@ push_post (Push      *push,
     {
       g_autoptr(JsonObject) fields = json_object_new ();
       g_autoptr(GPtrArray) scalars = g_ptr_array_new ();
+      g_autoptr(SigapPost) original = NULL;
 
       for (guint i = 0; i < apply->len; i++)
         {
@@ -1193,8 +1202,10 @@ push_post (Push      *push,
         }
       g_ptr_array_add (scalars, NULL);
 
+      original = sigap_post_copy (server);
       if (!apply_record_members (push, m->record, G_OBJECT (server),
-                                 (const char * const *) scalars->pdata, error))
+                                 (const char * const *) scalars->pdata, error) ||
+          !check_post_review (push, original, server, error))
         return NULL;
 
       if (!sigap_server_store_update_record (push->store, server, &local_error))
@@ -1302,6 +1313,88 @@ text_is_blank (const char *text)
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)))
       return FALSE;
+
+  return TRUE;
+}
+
+/* Whether the posts of @opd_id wait for a verifikator's approval. */
+static gboolean
+opd_requires_approval (Push        *push,
+                       const char  *opd_id,
+                       gboolean    *requires,
+                       GError     **error)
+{
+  g_autoptr(GObject) opd = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  *requires = FALSE;
+  if (opd_id == NULL)
+    return TRUE;
+
+  opd = sigap_server_store_get_record (push->store, SIGAP_SERVER_ENTITY_OPD, opd_id,
+                                       &local_error);
+  if (opd == NULL)
+    {
+      if (g_error_matches (local_error, SIGAP_SERVER_STORE_ERROR,
+                           SIGAP_SERVER_STORE_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *requires = sigap_opd_get_requires_approval (SIGAP_OPD (opd));
+
+  return TRUE;
+}
+
+static gboolean
+post_status_is_approved (SigapPostStatus status)
+{
+  return status == SIGAP_POST_STATUS_SCHEDULED || status == SIGAP_POST_STATUS_PUBLISHED;
+}
+
+/* The approval of a post (docs/api.md, "Posts"), once @after holds the
+ * pushed fields: @before is the server's copy before them, %NULL for a
+ * new post. Only a verifikator writes review_note, and returns a post
+ * (from review to draft) only with one. In an OPD whose posts need
+ * approval, only a verifikator puts a post on the schedule: the OPD may
+ * keep an approved post scheduled and mark it published, nothing more. */
+static gboolean
+check_post_review (Push       *push,
+                   SigapPost  *before,
+                   SigapPost  *after,
+                   GError    **error)
+{
+  SigapPostStatus from = before != NULL ? sigap_post_get_status (before)
+                                        : SIGAP_POST_STATUS_DRAFT;
+  SigapPostStatus to = sigap_post_get_status (after);
+  gboolean note_changed = g_strcmp0 (before != NULL ? sigap_post_get_review_note (before) : NULL,
+                                     sigap_post_get_review_note (after)) != 0;
+  gboolean requires = FALSE;
+
+  if (push->scope.role == SIGAP_ROLE_VERIFIKATOR)
+    {
+      if (from == SIGAP_POST_STATUS_REVIEW && to == SIGAP_POST_STATUS_DRAFT &&
+          text_is_blank (sigap_post_get_review_note (after)))
+        return reject (push, error, REJECT_INVALID_REQUEST, "review_note",
+                       "Returning a post needs a 'review_note' that says what the OPD must fix.");
+      return TRUE;
+    }
+
+  if (note_changed)
+    return reject (push, error, REJECT_FORBIDDEN, "review_note",
+                   "Only a verifikator writes a post's 'review_note'.");
+
+  if (!post_status_is_approved (to) || post_status_is_approved (from))
+    return TRUE;
+
+  if (!opd_requires_approval (push, sigap_post_get_opd_id (after), &requires, error))
+    return FALSE;
+
+  if (requires)
+    return reject (push, error, REJECT_FORBIDDEN, "status",
+                   "This OPD's posts need a verifikator's approval before they are scheduled "
+                   "or published; submit the post for review.");
 
   return TRUE;
 }
