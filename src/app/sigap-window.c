@@ -290,6 +290,7 @@ compose_action (GtkWidget  *widget,
     return;
 
   composer = sigap_new_post_window_new (GTK_WINDOW (self), self->store, self->opd, self->user);
+  sigap_new_post_window_recover (composer);
   g_signal_connect_object (composer, "saved", G_CALLBACK (post_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (composer));
@@ -337,6 +338,7 @@ calendar_create_post_cb (SigapWindow       *self,
 
   composer = sigap_new_post_window_new_for_time (GTK_WINDOW (self), self->store, self->opd,
                                                  self->user, when);
+  sigap_new_post_window_recover (composer);
   g_signal_connect_object (composer, "saved", G_CALLBACK (post_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (composer));
