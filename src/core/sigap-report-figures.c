@@ -34,8 +34,10 @@
  *   published: of those, the ones whose status is `published`.
  * - uploads, links and categories count posts whose status is
  *   `published` and whose published_at is in the month.
- * - links: URLs are read from the variant's body, or the post's body when
- *   the variant has none (NULL or empty): `http://` or `https://` (any
+ * - links: the variant's stored links (one URL per line, extracted when
+ *   the post was marked published in the composer) when it has them;
+ *   otherwise URLs are read from the variant's body, or the post's body
+ *   when the variant has none (NULL or empty): `http://` or `https://` (any
  *   case) up to the next ASCII white space, less trailing . , ; : ! ? ) "
  *   and '; and bare `www.` URLs that start the text or follow white space
  *   or one of ( [ < " ', whose host is letters, digits and hyphens in two
@@ -565,6 +567,7 @@ query_published (Context  *ctx,
   stmt = prepare (ctx,
                   "SELECT p.opd_id, p.rowid, p.category, p.published_at, v.platform,"
                   " CASE WHEN p.published_at < :start THEN NULL"
+                  "  WHEN v.links IS NOT NULL AND v.links <> '' THEN v.links"
                   "  WHEN v.body IS NULL OR v.body = '' THEN p.body ELSE v.body END,"
                   " CASE WHEN p.published_at < :start THEN NULL ELSE v.published_url END"
                   " FROM post p LEFT JOIN post_variant v ON v.post_id = p.id"
