@@ -6,10 +6,10 @@
 #
 # Prints a table and writes every figure to BUILD/bench-results.json as
 # {"NAME": {"value": V, "unit": "...", "target": T}}. The startup,
-# calendar and inbox page figures need a display (dev bench provides
-# Xvfb); `--only sync`, `--only report` and `--only composer` run without
-# one, and `--only inbox` without one gives the inbox's search figures
-# alone.
+# calendar, inbox page and composer preview figures need a display (dev
+# bench provides Xvfb); `--only sync` and `--only report` run without
+# one, and `--only inbox` and `--only composer` without one give the
+# inbox's search figures and the composer's text checks alone.
 
 import argparse
 import json
@@ -33,6 +33,8 @@ INBOX_SCROLL_MOVES = 300
 REPORT_RUNS = 10
 # Runs of the composer's checks (all five platforms each).
 COMPOSER_RUNS = 500
+# Keystrokes typed into the composer's preview, expanded and folded.
+PREVIEW_KEYSTROKES = 50
 
 
 def seed_database(build, path):
@@ -328,10 +330,50 @@ def bench_composer(build):
     series = read_series(out)
     print(f"composer: {series['composer_chars'][0]:g} characters", file=sys.stderr)
 
-    return {
+    results = {
         # sigap_platform_rules_check() for every platform.
         "composer_validate_ms": {"value": round(series["composer_validate_ms"][0], 2),
                                  "unit": "ms", "target": 2},
+    }
+    if os.environ.get("DISPLAY"):
+        results.update(bench_composer_preview(build))
+    else:
+        print("composer: no display, so no preview figures (run under "
+              "build-aux/with-display, as `build-aux/dev bench` does)", file=sys.stderr)
+    return results
+
+
+def bench_composer_preview(build):
+    """The composer's post preview, SigapPreviewCard, in a window
+    (tests/bench/preview-bench.c): the same 5,000-character post typed a
+    character at a time, each keystroke from sigap_preview_card_set_text()
+    until the frame with the new text is painted; the median of
+    PREVIEW_KEYSTROKES."""
+    env = dict(os.environ)
+    env.update({
+        "GSETTINGS_BACKEND": "memory",
+        "GDK_BACKEND": "x11",
+    })
+    out = subprocess.run([os.path.join(build, "tests/bench/preview-bench"),
+                          str(PREVIEW_KEYSTROKES)],
+                         env=env, check=True, capture_output=True, text=True).stdout
+    series = read_series(out)
+    med = statistics.median
+    for name in ("keystroke", "keystroke_folded", "frame_idle"):
+        print(f"composer preview {name}: {len(series[name])} samples, median "
+              f"{med(series[name]):.1f} ms, worst {max(series[name]):.1f} ms", file=sys.stderr)
+
+    def figure(value, target=None):
+        return {"value": round(value, 1), "unit": "ms", "target": target}
+
+    return {
+        # A keystroke with the whole text shown (after "See more"): the
+        # core's markup, the label laid out again and the frame painted;
+        # within one frame at 60 Hz.
+        "composer_preview_ms": figure(med(series["keystroke"]), target=16.7),
+        "composer_preview_p90_ms": figure(percentile(series["keystroke"], 0.9)),
+        # The same, the text folded as the feed first shows it.
+        "composer_preview_folded_ms": figure(med(series["keystroke_folded"])),
     }
 
 
@@ -422,8 +464,9 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--only", choices=("startup", "sync", "calendar", "inbox", "report",
                                             "composer"),
-                        help="run one group of benchmarks (sync, report and composer "
-                        "need no display; inbox without one gives its search figures alone)")
+                        help="run one group of benchmarks (sync and report need no "
+                        "display; inbox and composer without one give their search "
+                        "figures and text checks alone)")
     args = parser.parse_args()
     build = os.path.abspath(args.build)
 

@@ -14,6 +14,7 @@
 #include <libsoup/soup.h>
 
 #include "sigap-central-documents.h"
+#include "sigap-post-templates.h"
 #include "sigap-sla.h"
 #include "sigap-http-server.h"
 #include "sigap-test-server.h"
@@ -53,6 +54,22 @@
 #define TEMPLATE_NO_SECTIONS \
   "{\"format\":1,\"title\":\"Laporan\",\"letterhead\":{\"lines\":[\"A\"]," \
   "\"address\":\"\",\"logo_png\":null},\"sections\":[]}"
+
+/* The post templates a verifikator stores: the regency's campaign tags,
+ * one greeting. */
+#define POST_TEMPLATES_REGENCY \
+  "{\"format\":1,\"hashtag_sets\":[{\"id\":\"kampanye\",\"name\":\"Kampanye\"," \
+  "\"hashtags\":[\"#KabupatenContoh\",\"#ContohMaju\"],\"opd\":null}]," \
+  "\"templates\":[{\"id\":\"hari-kemerdekaan\",\"name\":\"Hari Kemerdekaan\"," \
+  "\"kind\":\"greeting\",\"category\":\"announcement\"," \
+  "\"body\":\"Dirgahayu Republik Indonesia, {tanggal}! Salam dari {opd}.\"," \
+  "\"date\":\"08-17\"}]}"
+
+/* One that a desktop must refuse: a placeholder it cannot fill. */
+#define POST_TEMPLATES_UNKNOWN_PLACEHOLDER \
+  "{\"format\":1,\"hashtag_sets\":[],\"templates\":[{\"id\":\"t\",\"name\":\"T\"," \
+  "\"kind\":\"announcement\",\"category\":\"announcement\"," \
+  "\"body\":\"Yth. {nama}\",\"date\":null}]}"
 
 static char *template_dir;
 static char *template_path;
@@ -328,8 +345,9 @@ assert_request (Fixture    *f,
     }
 }
 
-/* The five requests of a refresh for YEAR, each answered @status; the
- * service levels' and the report template's like the platform rules'. */
+/* The six requests of a refresh for YEAR, each answered @status; the
+ * service levels', the report template's and the post templates' like
+ * the platform rules'. */
 static void
 assert_requests (Fixture    *f,
                  guint       platforms_status,
@@ -338,7 +356,7 @@ assert_requests (Fixture    *f,
                  const char *holidays_version,
                  const char *next_version)
 {
-  g_assert_cmpuint (f->messages->len, ==, 5);
+  g_assert_cmpuint (f->messages->len, ==, 6);
   assert_request (f, 0, "/api/v1/rules/platforms", platforms_status, platforms_version);
   assert_request (f, 1, "/api/v1/calendar/holidays?year=2025", holidays_status,
                   holidays_version);
@@ -349,6 +367,9 @@ assert_requests (Fixture    *f,
   assert_request (f, 4, "/api/v1/rules/report-template", platforms_status,
                   platforms_version != NULL ? sigap_central_document_get_version (
                     sigap_central_documents_get_report_template (f->documents)) : NULL);
+  assert_request (f, 5, "/api/v1/rules/post-templates", platforms_status,
+                  platforms_version != NULL ? sigap_central_document_get_version (
+                    sigap_central_documents_get_post_templates (f->documents)) : NULL);
 }
 
 /* What a file is: its inode (a replacement is a new file, renamed over
@@ -371,7 +392,7 @@ snapshot (Fixture *f)
 {
   const char * const files[] = {
     "platforms.json", "holidays/2025.json", "holidays/2026.json", "sla.json",
-    "report-template.json"
+    "report-template.json", "post-templates.json"
   };
   GString *text = g_string_new (NULL);
 
@@ -383,7 +404,7 @@ snapshot (Fixture *f)
       g_string_append_printf (text, "%s %s\n", files[i], identity);
     }
 
-  g_string_append_printf (text, "%s %s %s %s %s\n",
+  g_string_append_printf (text, "%s %s %s %s %s %s\n",
     sigap_central_document_get_version (sigap_central_documents_get_platforms (f->documents)),
     sigap_central_document_get_version (sigap_central_documents_get_holidays (f->documents,
                                                                               2025)),
@@ -391,7 +412,9 @@ snapshot (Fixture *f)
                                                                               2026)),
     sigap_central_document_get_version (sigap_central_documents_get_sla (f->documents)),
     sigap_central_document_get_version (
-      sigap_central_documents_get_report_template (f->documents)));
+      sigap_central_documents_get_report_template (f->documents)),
+    sigap_central_document_get_version (
+      sigap_central_documents_get_post_templates (f->documents)));
 
   return g_string_free (text, FALSE);
 }
@@ -464,6 +487,9 @@ requested_name (const char *path,
   if (g_str_has_suffix (path, "/api/v1/rules/report-template"))
     return g_strdup ("report-template");
 
+  if (g_str_has_suffix (path, "/api/v1/rules/post-templates"))
+    return g_strdup ("post-templates");
+
   if (g_str_has_suffix (path, "/api/v1/calendar/holidays") && query != NULL &&
       g_hash_table_lookup (query, "year") != NULL)
     return g_strdup_printf ("holidays/%s", (const char *) g_hash_table_lookup (query, "year"));
@@ -499,6 +525,8 @@ envelope (const char *name,
  *   /wrong-year holidays/2025 holding 2026's calendar
  *   /wrong-etag the real answer with an ETag that names another version
  *   /error      500 internal_error, as a server whose database failed
+ *   /bad-post-templates  post-templates with a placeholder it cannot fill,
+ *               304 for the others
  * or right, without 304:
  *   /replay     the real answer, whatever If-None-Match says */
 static void
@@ -535,6 +563,8 @@ middle_cb (SoupServer        *server,
         body = envelope (name, SLA_TWO_DAYS_NO_STEPS);
       else if (g_str_equal (name, "report-template"))
         body = envelope (name, TEMPLATE_NO_SECTIONS);
+      else if (g_str_equal (name, "post-templates"))
+        body = envelope (name, POST_TEMPLATES_UNKNOWN_PLACEHOLDER);
       else
         body = envelope (name, "{\"format\":2,\"year\":2025,\"holidays\":[]}");
       answer_json (msg, SOUP_STATUS_OK, body);
@@ -559,6 +589,13 @@ middle_cb (SoupServer        *server,
       g_autofree char *next_path = shipped_path ("holidays/2026.json");
       g_autofree char *next = read_file (next_path);
       g_autofree char *body = envelope (name, next);
+
+      answer_json (msg, SOUP_STATUS_OK, body);
+    }
+  else if (g_str_has_prefix (path, "/bad-post-templates/") &&
+           g_str_equal (name, "post-templates"))
+    {
+      g_autofree char *body = envelope (name, POST_TEMPLATES_UNKNOWN_PLACEHOLDER);
 
       answer_json (msg, SOUP_STATUS_OK, body);
     }
@@ -747,7 +784,7 @@ test_download_then_not_modified (Fixture       *f,
 
     g_assert_true (refresh (f, f->documents, url, token, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (f->messages->len, ==, 5);
+    g_assert_cmpuint (f->messages->len, ==, 6);
     g_assert_cmpuint (soup_message_get_status (g_ptr_array_index (f->messages, 0)), ==, 200);
     g_assert_cmpuint (f->n_changed, ==, 1);
 
@@ -825,7 +862,7 @@ test_server_change (Fixture       *f,
 
   g_assert_true (refresh (f, f->documents, f->url, token, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (f->messages->len, ==, 5);
+  g_assert_cmpuint (f->messages->len, ==, 6);
   assert_request (f, 0, "/api/v1/rules/platforms", 200, old_version);
   assert_request (f, 1, "/api/v1/calendar/holidays?year=2025", 304, holidays_version);
   assert_request (f, 2, "/api/v1/calendar/holidays?year=2026", 304, next_version);
@@ -907,7 +944,7 @@ test_bad_download (Fixture       *f,
       g_clear_error (&error);
 
       /* Every document was still asked for. */
-      g_assert_cmpuint (f->messages->len, ==, 5);
+      g_assert_cmpuint (f->messages->len, ==, 6);
 
       after = snapshot (f);
       g_assert_cmpstr (after, ==, before);
@@ -1115,6 +1152,121 @@ test_report_template (Fixture       *f,
   }
 }
 
+/* The post templates in use: the shipped ones until a verifikator stores
+ * the regency's; the next refresh brings those, and a document of the
+ * wrong shape from the server is not used. */
+static void
+test_post_templates (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *token = login (f, "dinkes");
+  g_autofree char *verifikator = login (f, "verifikator");
+  g_autofree char *shipped = shipped_version ("post-templates.json");
+  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapPostTemplates) templates = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_utc (2026, 8, 10, 0, 0, 0);
+  SigapCentralDocument *document;
+  const SigapPostTemplate *template_;
+
+  document = sigap_central_documents_get_post_templates (f->documents);
+  g_assert_nonnull (document);
+  g_assert_cmpint (sigap_central_document_get_kind (document), ==,
+                   SIGAP_CENTRAL_DOCUMENT_POST_TEMPLATES);
+  g_assert_cmpint (sigap_central_document_get_source (document), ==,
+                   SIGAP_CENTRAL_SOURCE_SHIPPED);
+  g_assert_cmpstr (sigap_central_document_get_name (document), ==, "post-templates");
+  g_assert_cmpstr (sigap_central_document_get_version (document), ==, shipped);
+  templates = sigap_post_templates_new_for_documents (f->documents);
+  g_assert_nonnull (templates);
+  g_assert_cmpuint (sigap_post_templates_get_templates (templates)->len, ==, 19);
+  g_assert_nonnull (sigap_post_templates_lookup (templates, "waspada-penipuan"));
+  g_clear_pointer (&templates, sigap_post_templates_unref);
+
+  stored = send_json (f, "PUT", "rules/post-templates", verifikator, POST_TEMPLATES_REGENCY,
+                      200);
+
+  g_assert_true (refresh (f, f->documents, f->url, token, &error));
+  g_assert_no_error (error);
+  assert_request (f, 5, "/api/v1/rules/post-templates", 200, NULL);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+
+  document = sigap_central_documents_get_post_templates (f->documents);
+  g_assert_cmpint (sigap_central_document_get_source (document), ==,
+                   SIGAP_CENTRAL_SOURCE_SERVER);
+  g_assert_cmpstr (sigap_central_document_get_version (document), ==,
+                   json_object_get_string_member (json_node_get_object (stored), "version"));
+  templates = sigap_post_templates_new_from_document (document);
+  g_assert_cmpuint (sigap_post_templates_get_templates (templates)->len, ==, 1);
+  template_ = sigap_post_templates_lookup (templates, "hari-kemerdekaan");
+  g_assert_nonnull (template_);
+  g_assert_cmpint (sigap_post_template_days_until (template_, today), ==, 7);
+  {
+    g_autofree char *text = sigap_post_template_fill (template_->body, "Dinas Kesehatan",
+                                                      today);
+    g_autoptr(GPtrArray) sets = sigap_post_templates_for_opd (templates, "dinkes");
+
+    g_assert_cmpstr (text, ==, "Dirgahayu Republik Indonesia, 10 Agustus 2026! Salam dari "
+                     "Dinas Kesehatan.");
+    g_assert_cmpuint (sets->len, ==, 1);
+    g_assert_cmpstr (((SigapHashtagSet *) sets->pdata[0])->hashtags[1], ==, "#ContohMaju");
+  }
+
+  /* On disk for the next start. */
+  {
+    g_autoptr(SigapCentralDocuments) again = sigap_central_documents_new (f->central, YEAR);
+
+    g_assert_cmpint (sigap_central_document_get_source (
+                       sigap_central_documents_get_post_templates (again)), ==,
+                     SIGAP_CENTRAL_SOURCE_SERVER);
+  }
+
+  /* A misshapen answer keeps the regency's copy. */
+  {
+    g_autofree char *url = g_strdup_printf ("%s/bad-shape/", f->middle_url);
+
+    g_assert_false (refresh (f, f->documents, url, token, &error));
+    g_assert_error (error, SIGAP_CENTRAL_DOCUMENTS_ERROR, SIGAP_CENTRAL_DOCUMENTS_ERROR_INVALID);
+    g_clear_error (&error);
+    assert_request (f, 5, "/bad-shape/api/v1/rules/post-templates", 200,
+                    json_object_get_string_member (json_node_get_object (stored), "version"));
+    g_assert_cmpstr (sigap_central_document_get_version (
+                       sigap_central_documents_get_post_templates (f->documents)), ==,
+                     json_object_get_string_member (json_node_get_object (stored), "version"));
+  }
+
+  /* Only the post templates are misshapen: the refresh says which. */
+  {
+    g_autofree char *url = g_strdup_printf ("%s/bad-post-templates/", f->middle_url);
+
+    g_assert_false (refresh (f, f->documents, url, token, &error));
+    g_assert_error (error, SIGAP_CENTRAL_DOCUMENTS_ERROR, SIGAP_CENTRAL_DOCUMENTS_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "the post templates"));
+    g_assert_nonnull (strstr (error->message, "{nama}"));
+    g_clear_error (&error);
+    g_assert_cmpuint (f->messages->len, ==, 6);
+    g_assert_cmpstr (sigap_central_document_get_version (
+                       sigap_central_documents_get_post_templates (f->documents)), ==,
+                     json_object_get_string_member (json_node_get_object (stored), "version"));
+  }
+
+  /* A copy damaged on disk gives way to the shipped file. */
+  {
+    g_autofree char *path = copy_path (f, "post-templates.json");
+    g_autofree char *body = envelope ("post-templates", POST_TEMPLATES_UNKNOWN_PLACEHOLDER);
+    g_autoptr(SigapCentralDocuments) again = NULL;
+
+    g_file_set_contents (path, body, -1, &error);
+    g_assert_no_error (error);
+    again = sigap_central_documents_new (f->central, YEAR);
+    g_assert_cmpint (sigap_central_document_get_source (
+                       sigap_central_documents_get_post_templates (again)), ==,
+                     SIGAP_CENTRAL_SOURCE_SHIPPED);
+    g_assert_cmpstr (sigap_central_document_get_version (
+                       sigap_central_documents_get_post_templates (again)), ==, shipped);
+  }
+}
+
 /* By default the copies go to sigap/central in $XDG_DATA_HOME. */
 static void
 test_default_directory (Fixture       *f,
@@ -1187,6 +1339,7 @@ main (int   argc,
   ADD ("/central-documents/bad-download", test_bad_download);
   ADD ("/central-documents/sla", test_sla);
   ADD ("/central-documents/report-template", test_report_template);
+  ADD ("/central-documents/post-templates", test_post_templates);
   ADD ("/central-documents/default-directory", test_default_directory);
 
   status = g_test_run ();

@@ -140,8 +140,9 @@ send_full (Fixture    *f,
   if (size > 0 && json_parser_load_from_data (parser, data, size, NULL))
     response->json = json_node_ref (json_parser_get_root (parser));
 
-  g_test_message ("%s %s → %u %.200s", method, path, response->status,
-                  size > 0 ? data : "");
+  /* The body is not nul-terminated. */
+  g_test_message ("%s %s → %u %.*s", method, path, response->status,
+                  (int) MIN (size, 200), size > 0 ? data : "");
 
   return response;
 }
@@ -976,6 +977,202 @@ test_report_template (Fixture       *f,
   }
 }
 
+/* A post-templates document with these sets and templates, each a JSON
+ * fragment. */
+static char *
+post_templates_body (const char *sets,
+                     const char *templates)
+{
+  return g_strdup_printf ("{\"format\":1,\"hashtag_sets\":[%s],\"templates\":[%s]}",
+                          sets, templates);
+}
+
+/* A template with this body and date, each a JSON fragment. */
+static char *
+post_template (const char *body,
+               const char *date)
+{
+  return g_strdup_printf ("{\"id\":\"t\",\"name\":\"T\",\"kind\":\"greeting\","
+                          "\"category\":\"announcement\",\"body\":%s,\"date\":%s}",
+                          body, date);
+}
+
+/* Everyone signed in reads the post templates, the shipped ones until a
+ * verifikator stores the regency's; no one else may store them, nor a
+ * document of the wrong shape. */
+static void
+test_post_templates (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *set = "{\"id\":\"kampanye\",\"name\":\"Kampanye\","
+                    "\"hashtags\":[\"#KabupatenContoh\"],\"opd\":null}";
+  const char *dinkes_set = "{\"id\":\"dinkes\",\"name\":\"Dinkes\","
+                           "\"hashtags\":[\"#DinkesContoh\",\"#Germas\"],\"opd\":\"dinkes\"}";
+  g_autofree char *good_template = post_template ("\"Salam dari {opd}, {tanggal}\"",
+                                                  "\"08-17\"");
+  g_autofree char *long_body = g_strnfill (5001, 'b');
+  g_autofree char *long_body_json = g_strdup_printf ("\"%s\"", long_body);
+  g_autofree char *unknown = post_template ("\"Yth. {nama}\"", "null");
+  g_autofree char *brace = post_template ("\"Salam {opd\"", "null");
+  g_autofree char *empty = post_template ("\"\"", "null");
+  g_autofree char *too_long = post_template (long_body_json, "null");
+  g_autofree char *bad_date = post_template ("\"x\"", "\"02-30\"");
+  g_autofree char *bad_kind = g_strdup ("{\"id\":\"t\",\"name\":\"T\",\"kind\":\"ucapan\","
+                                        "\"category\":\"announcement\",\"body\":\"x\","
+                                        "\"date\":null}");
+  g_autofree char *bad_category = g_strdup ("{\"id\":\"t\",\"name\":\"T\","
+                                            "\"kind\":\"greeting\",\"category\":\"hoaks\","
+                                            "\"body\":\"x\",\"date\":null}");
+  g_autofree char *two_templates = g_strdup_printf ("%s,%s", good_template, good_template);
+  g_autofree char *two_sets = g_strdup_printf ("%s,%s", set, set);
+  const struct
+  {
+    char *body;
+    const char *field;
+  } bad[] = {
+    { post_templates_body ("", unknown), "templates[0].body" },
+    { post_templates_body ("", brace), "templates[0].body" },
+    { post_templates_body ("", empty), "templates[0].body" },
+    { post_templates_body ("", too_long), "templates[0].body" },
+    { post_templates_body ("", bad_date), "templates[0].date" },
+    { post_templates_body ("", bad_kind), "templates[0].kind" },
+    { post_templates_body ("", bad_category), "templates[0].category" },
+    { post_templates_body ("", two_templates), "templates[1].id" },
+    { post_templates_body (two_sets, ""), "hashtag_sets[1].id" },
+    { post_templates_body ("{\"id\":\"a\",\"name\":\"A\",\"hashtags\":[\"Germas\"],"
+                           "\"opd\":null}", ""), "hashtag_sets[0].hashtags[0]" },
+    { post_templates_body ("{\"id\":\"a\",\"name\":\"A\",\"hashtags\":[\"#Hidup Sehat\"],"
+                           "\"opd\":null}", ""), "hashtag_sets[0].hashtags[0]" },
+    { post_templates_body ("{\"id\":\"a\",\"name\":\"A\",\"hashtags\":[],\"opd\":null}",
+                           ""), "hashtag_sets[0].hashtags" },
+    { post_templates_body ("{\"id\":\"a\",\"name\":\"A\",\"hashtags\":[\"#A\"],"
+                           "\"opd\":\"Dinas Kesehatan\"}", ""), "hashtag_sets[0].opd" },
+    { g_strdup ("{\"format\":2,\"hashtag_sets\":[],\"templates\":[]}"), "format" },
+    { g_strdup ("{\"format\":1,\"templates\":[]}"), "hashtag_sets" },
+    { g_strdup ("{\"format\":1,\"hashtag_sets\":[],\"templates\":[],\"tags\":[]}"),
+      "tags" },
+  };
+  const char *readers[] = { "dinkes", "trc", "pimpinan", "verifikator" };
+  g_autofree char *verifikator = login (f, "verifikator");
+  g_autofree char *admin = login (f, "dinkes");
+  g_autofree char *shipped = read_data_file ("post-templates.json");
+  g_autofree char *shipped_version = g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+                                                                    shipped, -1);
+  g_autofree char *stored_sets = g_strdup_printf ("%s,%s", set, dinkes_set);
+  g_autofree char *stored_body = post_templates_body (stored_sets, good_template);
+  g_autofree char *stored_version = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      g_autofree char *token = login (f, readers[i]);
+      g_autoptr(Response) response = get (f, "rules/post-templates", token);
+      JsonObject *document;
+
+      g_assert_cmpuint (response->status, ==, 200);
+      g_assert_cmpstr (json_object_get_string_member (object_of (response), "name"), ==,
+                       "post-templates");
+      g_assert_cmpstr (json_object_get_string_member (object_of (response), "version"), ==,
+                       shipped_version);
+      g_assert_true (json_object_get_null_member (object_of (response), "updated_at"));
+      document = json_object_get_object_member (object_of (response), "document");
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (document,
+                                                                             "templates")),
+                        ==, 19);
+    }
+
+  {
+    g_autoptr(Response) response = get (f, "rules/post-templates", NULL);
+
+    assert_error (response, 401, "unauthorized", NULL);
+  }
+
+  /* admin-opd, trc and pimpinan may not store them. */
+  for (guint i = 0; i < G_N_ELEMENTS (readers) - 1; i++)
+    {
+      g_autofree char *token = login (f, readers[i]);
+      g_autoptr(Response) response = put (f, "rules/post-templates", token, stored_body);
+
+      assert_error (response, 403, "forbidden", NULL);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(Response) response = put (f, "rules/post-templates", verifikator, bad[i].body);
+
+      g_test_message ("bad post templates %u: %s", i, bad[i].field);
+      assert_error (response, 400, "invalid_request", bad[i].field);
+      g_free (bad[i].body);
+    }
+
+  /* The message says what is wrong. */
+  {
+    g_autofree char *body = post_templates_body ("", unknown);
+    g_autoptr(Response) response = put (f, "rules/post-templates", verifikator, body);
+    JsonObject *error = json_object_get_object_member (object_of (response), "error");
+
+    g_assert_cmpstr (json_object_get_string_member (error, "message"), ==,
+                     "'templates[0].body' has the unknown placeholder {nama}: the placeholders "
+                     "are {opd}, {tanggal} and {tahun}.");
+  }
+
+  {
+    g_autoptr(Response) response = put (f, "rules/post-templates", verifikator,
+                                         "{\"format\":1,");
+
+    assert_error (response, 400, "invalid_json", NULL);
+  }
+
+  {
+    g_autoptr(Response) response = get (f, "rules/post-templates", admin);
+
+    g_assert_true (json_object_get_null_member (object_of (response), "updated_at"));
+  }
+
+  {
+    g_autoptr(Response) response = put (f, "rules/post-templates", verifikator, stored_body);
+    g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, stored_body,
+                                                             -1);
+
+    g_assert_cmpuint (response->status, ==, 200);
+    stored_version = g_strdup (json_object_get_string_member (object_of (response),
+                                                              "version"));
+    g_assert_cmpstr (stored_version, ==, digest);
+    g_assert_nonnull (json_object_get_string_member (object_of (response), "updated_at"));
+  }
+
+  /* Served to every desktop from now on, 304 while unchanged. */
+  {
+    g_autofree char *old_etag = quoted (shipped_version);
+    g_autofree char *new_etag = quoted (stored_version);
+    g_autoptr(Response) response = send_full (f, "GET", "rules/post-templates", admin, NULL,
+                                              NULL, old_etag);
+    g_autoptr(Response) unchanged = send_full (f, "GET", "rules/post-templates", admin, NULL,
+                                               NULL, new_etag);
+    JsonObject *document;
+    JsonArray *sets;
+
+    g_assert_cmpuint (response->status, ==, 200);
+    g_assert_cmpstr (soup_message_headers_get_one (response->headers, "ETag"), ==, new_etag);
+    document = json_object_get_object_member (object_of (response), "document");
+    sets = json_object_get_array_member (document, "hashtag_sets");
+    g_assert_cmpuint (json_array_get_length (sets), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sets, 1),
+                                                    "opd"), ==, "dinkes");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (document,
+                                                                           "templates")),
+                      ==, 1);
+
+    g_assert_cmpuint (unchanged->status, ==, 304);
+  }
+
+  /* The other documents did not change. */
+  {
+    g_autoptr(Response) response = get (f, "rules/report-template", admin);
+
+    g_assert_true (json_object_get_null_member (object_of (response), "updated_at"));
+  }
+}
+
 /* The shipped files pass the server's own check. */
 static void
 test_shipped_files_validate (void)
@@ -991,6 +1188,7 @@ test_shipped_files_validate (void)
     { "holidays/2026.json", SIGAP_SERVER_DOCUMENT_HOLIDAYS, 2026 },
     { "sla.json", SIGAP_SERVER_DOCUMENT_SLA, 0 },
     { "report-template.json", SIGAP_SERVER_DOCUMENT_REPORT_TEMPLATE, 0 },
+    { "post-templates.json", SIGAP_SERVER_DOCUMENT_POST_TEMPLATES, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -1069,6 +1267,7 @@ main (int   argc,
   ADD ("/server-documents/holidays/put", test_holidays_put);
   ADD ("/server-documents/sla", test_sla);
   ADD ("/server-documents/report-template", test_report_template);
+  ADD ("/server-documents/post-templates", test_post_templates);
 
   status = g_test_run ();
 

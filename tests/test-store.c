@@ -715,6 +715,79 @@ test_post_list (Fixture       *f,
   g_assert_cmpint (sigap_store_count_posts (f->store, "nope"), ==, 0);
 }
 
+/* The posts of a status, whenever scheduled: what waits for approval
+ * across every OPD, or one OPD's drafts; each with its variants. */
+static void
+test_post_list_by_status (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  const struct {
+    gint64          scheduled_at;
+    SigapPostStatus status;
+    gboolean        other_opd;
+  } rows[] = {
+    { 3000000000, SIGAP_POST_STATUS_REVIEW, FALSE },
+    { 100, SIGAP_POST_STATUS_REVIEW, TRUE },
+    { 200, SIGAP_POST_STATUS_DRAFT, FALSE },
+    { 300, SIGAP_POST_STATUS_SCHEDULED, FALSE },
+    { 400, SIGAP_POST_STATUS_REVIEW, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(SigapPost) post = sigap_post_new ();
+      g_autoptr(SigapPostVariant) x = make_variant (SIGAP_PLATFORM_X, "Cuitan", NULL);
+      g_autoptr(SigapPostVariant) ig = make_variant (SIGAP_PLATFORM_INSTAGRAM, "Caption", NULL);
+
+      sigap_post_set_opd_id (post, sigap_opd_get_id (rows[i].other_opd ? f->other_opd : f->opd));
+      sigap_post_set_scheduled_at (post, rows[i].scheduled_at);
+      sigap_post_set_status (post, rows[i].status);
+      sigap_post_set_variant (post, x);
+      if (i % 2 == 0)
+        sigap_post_set_variant (post, ig);
+      sigap_store_insert_post (f->store, post, &error);
+      g_assert_no_error (error);
+    }
+
+  posts = sigap_store_list_posts_by_status (f->store, NULL, SIGAP_POST_STATUS_REVIEW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, ==, 3);
+  g_assert_cmpint (sigap_post_get_scheduled_at (g_ptr_array_index (posts, 0)), ==, 100);
+  g_assert_cmpint (sigap_post_get_scheduled_at (g_ptr_array_index (posts, 1)), ==, 400);
+  g_assert_cmpint (sigap_post_get_scheduled_at (g_ptr_array_index (posts, 2)), ==, 3000000000);
+  for (guint i = 0; i < posts->len; i++)
+    g_assert_cmpint (sigap_post_get_status (g_ptr_array_index (posts, i)), ==,
+                     SIGAP_POST_STATUS_REVIEW);
+  g_assert_cmpuint (sigap_post_get_variants (g_ptr_array_index (posts, 0))->len, ==, 1);
+  g_assert_cmpuint (sigap_post_get_variants (g_ptr_array_index (posts, 1))->len, ==, 2);
+  g_assert_cmpint (sigap_post_variant_get_platform (
+                     g_ptr_array_index (sigap_post_get_variants (g_ptr_array_index (posts, 1)),
+                                        0)),
+                   ==, SIGAP_PLATFORM_INSTAGRAM);
+  g_clear_pointer (&posts, g_ptr_array_unref);
+
+  posts = sigap_store_list_posts_by_status (f->store, sigap_opd_get_id (f->opd),
+                                            SIGAP_POST_STATUS_REVIEW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, ==, 2);
+  g_assert_cmpstr (sigap_post_get_opd_id (g_ptr_array_index (posts, 0)), ==,
+                   sigap_opd_get_id (f->opd));
+  g_clear_pointer (&posts, g_ptr_array_unref);
+
+  posts = sigap_store_list_posts_by_status (f->store, sigap_opd_get_id (f->opd),
+                                            SIGAP_POST_STATUS_DRAFT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, ==, 1);
+  g_assert_cmpint (sigap_post_get_scheduled_at (g_ptr_array_index (posts, 0)), ==, 200);
+  g_clear_pointer (&posts, g_ptr_array_unref);
+
+  posts = sigap_store_list_posts_by_status (f->store, NULL, SIGAP_POST_STATUS_CANCELLED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (posts->len, ==, 0);
+}
+
 static char *
 insert_and_number (Fixture *f,
                    gint64   received_at)
@@ -1080,6 +1153,7 @@ main (int   argc,
   ADD ("/store/errors/not-found", test_errors_not_found);
   ADD ("/store/post/variants", test_post_variants);
   ADD ("/store/post/list", test_post_list);
+  ADD ("/store/post/list-by-status", test_post_list_by_status);
   ADD ("/store/complaint/tracking-number", test_tracking_number);
   ADD ("/store/complaint/list", test_complaint_list);
   ADD ("/store/complaint/events", test_events);

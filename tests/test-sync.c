@@ -13,6 +13,7 @@
 
 #include "sigap-central-documents.h"
 #include "sigap-http-server.h"
+#include "sigap-post-templates.h"
 #include "sigap-sla.h"
 #include "sigap-sync-client.h"
 #include "sigap-test-server.h"
@@ -1119,6 +1120,100 @@ test_regency_report_template (Fixture       *f,
                     ==, 4);
 }
 
+/* Diskominfo changes the post templates and hashtag sets on the server;
+ * every desktop has them after its next sync, and each OPD gets the
+ * regency's sets and its own. */
+static void
+test_regency_post_templates (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *body = "{\"format\":1,\"hashtag_sets\":["
+                     "{\"id\":\"kampanye\",\"name\":\"Kampanye Kabupaten Contoh\","
+                     "\"hashtags\":[\"#KabupatenContoh\",\"#ContohMaju\"],\"opd\":null},"
+                     "{\"id\":\"dinkes\",\"name\":\"Dinas Kesehatan\","
+                     "\"hashtags\":[\"#DinkesContoh\",\"#Germas\"],\"opd\":\"dinkes\"},"
+                     "{\"id\":\"disdik\",\"name\":\"Dinas Pendidikan\","
+                     "\"hashtags\":[\"#DisdikContoh\"],\"opd\":\"disdik\"}],"
+                     "\"templates\":["
+                     "{\"id\":\"kanal-pengaduan\",\"name\":\"Kanal pengaduan\","
+                     "\"kind\":\"announcement\",\"category\":\"public-service\","
+                     "\"body\":\"Sampaikan pengaduan tentang layanan {opd} di lapor.go.id.\","
+                     "\"date\":null},"
+                     "{\"id\":\"hari-kesehatan-nasional\",\"name\":\"Hari Kesehatan Nasional\","
+                     "\"kind\":\"greeting\",\"category\":\"education\","
+                     "\"body\":\"Selamat Hari Kesehatan Nasional {tahun} dari {opd}.\","
+                     "\"date\":\"11-12\"}]}";
+  g_autoptr(Client) verifikator = client_new (f, "verifikator");
+  g_autoptr(Client) dinkes = client_new (f, "dinkes");
+  g_autofree char *central = g_build_filename (f->dir, "central", NULL);
+  g_autoptr(SigapCentralDocuments) documents = sigap_central_documents_new (central, 0);
+  g_autoptr(SigapPostTemplates) templates = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_utc (2026, 11, 1, 2, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  SigapCentralDocument *document;
+
+  client_login (verifikator, "verifikator", SIGAP_DEMO_PASSWORD);
+  client_login (dinkes, "dinkes", SIGAP_DEMO_PASSWORD);
+
+  /* Before: the templates shipped with Sigap. */
+  document = sigap_central_documents_get_post_templates (documents);
+  g_assert_nonnull (document);
+  g_assert_cmpint (sigap_central_document_get_source (document), ==,
+                   SIGAP_CENTRAL_SOURCE_SHIPPED);
+
+  {
+    g_autoptr(SoupSession) session = soup_session_new ();
+    g_autofree char *url = g_strdup_printf ("%s/api/v1/rules/post-templates", f->url);
+    g_autofree char *auth = g_strconcat ("Bearer ", verifikator->token, NULL);
+    g_autoptr(SoupMessage) msg = soup_message_new ("PUT", url);
+    g_autoptr(GBytes) payload = g_bytes_new_static (body, strlen (body));
+    g_autoptr(GBytes) answer = NULL;
+
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                  auth);
+    soup_message_set_request_body_from_bytes (msg, "application/json", payload);
+    answer = soup_session_send_and_read (session, msg, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  }
+
+  /* Dinkes's desktop syncs, then refreshes its central documents, as
+   * the sync manager does. */
+  client_sync_ok (dinkes);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    sigap_central_documents_refresh_async (documents, NULL, f->url, dinkes->token, NULL,
+                                           done_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    sigap_central_documents_refresh_finish (documents, result, &error);
+    g_assert_no_error (error);
+  }
+
+  document = sigap_central_documents_get_post_templates (documents);
+  g_assert_cmpint (sigap_central_document_get_source (document), ==,
+                   SIGAP_CENTRAL_SOURCE_SERVER);
+  g_assert_nonnull (sigap_central_document_get_updated_at (document));
+
+  templates = sigap_post_templates_new_for_documents (documents);
+  g_assert_nonnull (templates);
+  sets = sigap_post_templates_for_opd (templates, "dinkes");
+  g_assert_cmpuint (sets->len, ==, 2);
+  g_assert_cmpstr (((SigapHashtagSet *) sets->pdata[0])->id, ==, "kampanye");
+  g_assert_cmpstr (((SigapHashtagSet *) sets->pdata[1])->hashtags[0], ==, "#DinkesContoh");
+
+  sorted = sigap_post_templates_sort_for_date (templates, today);
+  g_assert_cmpuint (sorted->len, ==, 2);
+  g_assert_cmpstr (((SigapPostTemplate *) sorted->pdata[0])->id, ==, "hari-kesehatan-nasional");
+  text = sigap_post_template_fill (((SigapPostTemplate *) sorted->pdata[0])->body,
+                                   "Dinas Kesehatan", today);
+  g_assert_cmpstr (text, ==, "Selamat Hari Kesehatan Nasional 2026 dari Dinas Kesehatan.");
+}
+
 /* A step the server refuses is undone on the desktop that took it. */
 static void
 test_refused_step (Fixture       *f,
@@ -1478,6 +1573,7 @@ main (int   argc,
   ADD ("/sync/record-complaint", test_record_complaint);
   ADD ("/sync/regency-sla", test_regency_sla);
   ADD ("/sync/regency-report-template", test_regency_report_template);
+  ADD ("/sync/regency-post-templates", test_regency_post_templates);
   ADD ("/sync/refused-step", test_refused_step);
   ADD ("/sync/server-refuses", test_server_refuses);
   ADD ("/sync/report-review", test_report_review);

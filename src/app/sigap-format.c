@@ -572,6 +572,10 @@ sigap_format_central_document (SigapCentralDocumentKind  kind,
       if (kind == SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE)
         return g_strdup (_("Not available yet. Sigap downloads the template at the next sync."));
 
+      if (kind == SIGAP_CENTRAL_DOCUMENT_POST_TEMPLATES)
+        return g_strdup (_("Not available yet. Sigap downloads the templates at the next "
+                           "sync."));
+
       /* Translators: %d is a year */
       return g_strdup_printf (_("No calendar for %d yet. Sigap downloads it at the next sync."),
                               year);
@@ -608,15 +612,17 @@ sigap_format_central_document (SigapCentralDocumentKind  kind,
       return g_strdup_printf (_("Version %s from the server, updated %s"), version, updated);
     }
 
-  if (kind == SIGAP_CENTRAL_DOCUMENT_SLA || kind == SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE)
+  if (kind == SIGAP_CENTRAL_DOCUMENT_SLA || kind == SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE ||
+      kind == SIGAP_CENTRAL_DOCUMENT_POST_TEMPLATES)
     {
       if (source == SIGAP_CENTRAL_SOURCE_SHIPPED)
         return g_strdup (_("Shipped with Sigap"));
       if (updated == NULL)
         /* The server still hands out the copy it shipped with */
         return g_strdup (_("From the server"));
-      /* Translators: %s is when Diskominfo changed the service levels or
-       * the report template, as in "23 November 2026 10.15" */
+      /* Translators: %s is when Diskominfo changed the service levels,
+       * the report template or the post templates, as in
+       * "23 November 2026 10.15" */
       return g_strdup_printf (_("From the server, updated %s"), updated);
     }
 

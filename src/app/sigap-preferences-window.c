@@ -28,6 +28,7 @@ struct _SigapPreferencesWindow
   AdwActionRow *holidays_row;
   AdwActionRow *sla_row;
   AdwActionRow *report_template_row;
+  AdwActionRow *post_templates_row;
 };
 
 G_DEFINE_FINAL_TYPE (SigapPreferencesWindow, sigap_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -50,6 +51,7 @@ update_central_rows (SigapPreferencesWindow *self)
   g_autofree char *holidays = NULL;
   g_autofree char *sla = NULL;
   g_autofree char *report_template = NULL;
+  g_autofree char *post_templates = NULL;
 
   platforms = sigap_format_central_document (SIGAP_CENTRAL_DOCUMENT_PLATFORMS, 0,
                                              sigap_central_documents_get_platforms (self->central),
@@ -63,11 +65,15 @@ update_central_rows (SigapPreferencesWindow *self)
   report_template = sigap_format_central_document (
     SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE, 0,
     sigap_central_documents_get_report_template (self->central), zone);
+  post_templates = sigap_format_central_document (
+    SIGAP_CENTRAL_DOCUMENT_POST_TEMPLATES, 0,
+    sigap_central_documents_get_post_templates (self->central), zone);
 
   adw_action_row_set_subtitle (self->platforms_row, platforms);
   adw_action_row_set_subtitle (self->holidays_row, holidays);
   adw_action_row_set_subtitle (self->sla_row, sla);
   adw_action_row_set_subtitle (self->report_template_row, report_template);
+  adw_action_row_set_subtitle (self->post_templates_row, post_templates);
 }
 
 static void
@@ -197,6 +203,8 @@ sigap_preferences_window_class_init (SigapPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapPreferencesWindow, sla_row);
   gtk_widget_class_bind_template_child (widget_class, SigapPreferencesWindow,
                                         report_template_row);
+  gtk_widget_class_bind_template_child (widget_class, SigapPreferencesWindow,
+                                        post_templates_row);
 }
 
 static void

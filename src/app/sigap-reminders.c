@@ -13,13 +13,15 @@
 
 #include "sigap-format.h"
 #include "sigap-reminders.h"
+#include "sigap-returned-posts.h"
 
 /* A desktop notification when a scheduled post of the signed-in agency
  * is due. One timer at a time, armed for the next post; it never sleeps
  * longer than MAX_SLEEP_S, because its clock is the monotonic one and
  * the posts' is the wall clock: after a suspend or a clock change the
  * next look happens soon enough to tell a post that fell due meanwhile
- * within the grace period. */
+ * within the grace period. At each look it also tells the author about
+ * the agency's posts a verifikator returned (sigap-returned-posts.c). */
 
 #define MAX_SLEEP_S (5 * 60)
 #define LOOKAHEAD_S (24 * 3600)
@@ -65,6 +67,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   POST_DUE,
+  POST_RETURNED,
   N_SIGNALS
 };
 
@@ -133,6 +136,43 @@ send_reminder (SigapReminders *self,
     g_application_send_notification (self->application, id, notification);
 }
 
+/* Tells the author about each post of the agency that a verifikator
+ * returned since the last look, once per return. */
+static void
+tell_returned (SigapReminders *self)
+{
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  posts = sigap_returned_posts_list_unnotified (self->store, sigap_opd_get_id (self->opd),
+                                                &error);
+  if (posts == NULL)
+    {
+      g_message ("Cannot read the returned posts: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      SigapPost *post = g_ptr_array_index (posts, i);
+      g_autoptr(GNotification) notification = sigap_returned_post_notification_new (post);
+      g_autofree char *id = g_strconcat ("post-returned-", sigap_post_get_id (post), NULL);
+
+      if (!sigap_returned_posts_mark_notified (self->store, post, &error))
+        {
+          g_message ("Cannot remember a returned post: %s", error->message);
+          return;
+        }
+
+      g_signal_emit (self, signals[POST_RETURNED], 0, post, notification);
+
+      if (self->application != NULL &&
+          g_application_get_is_registered (self->application) &&
+          g_application_get_dbus_connection (self->application) != NULL)
+        g_application_send_notification (self->application, id, notification);
+    }
+}
+
 static gboolean timeout_cb (gpointer user_data);
 
 /* Tells about every scheduled post that fell due since the last look,
@@ -189,6 +229,8 @@ check_and_arm (SigapReminders *self)
 
       self->checked_until = now;
     }
+
+  tell_returned (self);
 
   if (self->next_post_id != NULL)
     delay = (guint) CLAMP (self->next_due - now, 1, MAX_SLEEP_S);
@@ -388,6 +430,24 @@ sigap_reminders_class_init (SigapRemindersClass *klass)
    */
   signals[POST_DUE] =
     g_signal_new ("post-due",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 2, SIGAP_TYPE_POST, G_TYPE_NOTIFICATION);
+
+  /**
+   * SigapReminders::post-returned:
+   * @self: the reminders
+   * @post: the post a verifikator returned, a draft with the note
+   * @notification: the notification about it
+   *
+   * Emitted once for each return of a post of the agency, as its
+   * notification is sent.
+   */
+  signals[POST_RETURNED] =
+    g_signal_new ("post-returned",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0,

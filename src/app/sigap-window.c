@@ -18,6 +18,7 @@
 #include "sigap-new-post-window.h"
 #include "sigap-reminders.h"
 #include "sigap-report-page.h"
+#include "sigap-review-page.h"
 #include "sigap-sign-in-window.h"
 #include "sigap-sync-indicator.h"
 #include "sigap-window.h"
@@ -59,6 +60,7 @@ struct _SigapWindow
   SigapCalendarPage *calendar_page;
   SigapInboxPage *inbox_page;
   SigapReportPage *report_page;
+  SigapReviewPage *review_page;
   SigapSyncIndicator *sync_indicator;
 };
 
@@ -81,7 +83,8 @@ is_page_name (const char *name)
 {
   return g_strcmp0 (name, "calendar") == 0 ||
          g_strcmp0 (name, "inbox") == 0 ||
-         g_strcmp0 (name, "report") == 0;
+         g_strcmp0 (name, "report") == 0 ||
+         g_strcmp0 (name, "review") == 0;
 }
 
 static void
@@ -116,6 +119,25 @@ update_inbox_badge (SigapWindow *self)
 
   adw_view_stack_page_set_badge_number (page, n_late + n_due_soon);
   adw_view_stack_page_set_needs_attention (page, n_late > 0);
+}
+
+/* The verifikator's page counts the posts waiting for approval; nobody
+ * else sees it. */
+static void
+update_review_badge (SigapWindow *self)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (self->view_stack,
+                                                    GTK_WIDGET (self->review_page));
+
+  adw_view_stack_page_set_badge_number (page, sigap_review_page_get_n_posts (self->review_page));
+}
+
+static void
+review_message_cb (SigapWindow     *self,
+                   const char      *text,
+                   SigapReviewPage *page)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 /* The bar that asks about posts whose changes met the server's. */
@@ -775,6 +797,7 @@ sigap_window_class_init (SigapWindowClass *klass)
   g_type_ensure (SIGAP_TYPE_CALENDAR_PAGE);
   g_type_ensure (SIGAP_TYPE_INBOX_PAGE);
   g_type_ensure (SIGAP_TYPE_REPORT_PAGE);
+  g_type_ensure (SIGAP_TYPE_REVIEW_PAGE);
   g_type_ensure (SIGAP_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -790,6 +813,7 @@ sigap_window_class_init (SigapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, inbox_page);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, report_page);
+  gtk_widget_class_bind_template_child (widget_class, SigapWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, SigapWindow, sync_indicator);
 
   gtk_widget_class_install_action (widget_class, "win.compose", NULL, compose_action);
@@ -822,6 +846,10 @@ sigap_window_init (SigapWindow *self)
                            G_CALLBACK (update_inbox_badge), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->inbox_page, "notify::n-due-soon",
                            G_CALLBACK (update_inbox_badge), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_page, "notify::n-posts",
+                           G_CALLBACK (update_review_badge), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review_page, "message",
+                           G_CALLBACK (review_message_cb), self, G_CONNECT_SWAPPED);
   sigap_calendar_page_set_toast_overlay (self->calendar_page, self->toast_overlay);
 
 #ifdef DEVELOPMENT_BUILD
@@ -902,7 +930,7 @@ sigap_window_get_user (SigapWindow *self)
  * sigap_window_get_visible_page:
  * @self: a #SigapWindow
  *
- * Returns: "calendar", "inbox" or "report", or "error" when the database
+ * Returns: "calendar", "inbox", "report" or "review", or "error" when the database
  *   failed to open
  */
 const char *
@@ -924,9 +952,17 @@ void
 sigap_window_set_visible_page (SigapWindow *self,
                                const char  *name)
 {
+  GtkWidget *child;
+
   g_return_if_fail (SIGAP_IS_WINDOW (self));
 
   if (self->store == NULL || !is_page_name (name))
+    return;
+
+  /* A page the user does not have (the verifikator's review) stays
+   * hidden: AdwViewStack would show it all the same. */
+  child = adw_view_stack_get_child_by_name (self->view_stack, name);
+  if (!adw_view_stack_page_get_visible (adw_view_stack_get_page (self->view_stack, child)))
     return;
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
@@ -935,7 +971,7 @@ sigap_window_set_visible_page (SigapWindow *self,
 /**
  * sigap_window_get_page:
  * @self: a #SigapWindow
- * @name: "calendar", "inbox" or "report"
+ * @name: "calendar", "inbox", "report" or "review"
  *
  * Returns: (transfer none) (nullable): the page widget
  */
@@ -968,6 +1004,10 @@ sigap_window_reload (SigapWindow *self)
   sigap_calendar_page_set_source (self->calendar_page, self->store, self->opd);
   sigap_inbox_page_set_source (self->inbox_page, self->store, self->user, self->opd);
   sigap_report_page_set_source (self->report_page, self->store, self->user, self->opd);
+  sigap_review_page_set_source (self->review_page, self->store, self->user);
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack,
+                                                            GTK_WIDGET (self->review_page)),
+                                   sigap_review_page_get_available (self->review_page));
   update_conflicts (self);
   update_reminders (self);
 }

@@ -22,7 +22,8 @@
  * The desktop's copies of the documents Diskominfo keeps for every
  * desktop (docs/api.md, "Platform rules and holidays"): the platform
  * rules, each year's holiday calendar, the regency's service levels
- * for complaints and the monthly report's template.
+ * for complaints, the monthly report's template and the post templates
+ * with their hashtag sets.
  *
  * The copy in use is the one last downloaded from the server, kept as the
  * server's answer (name, version, updated_at, document) in
@@ -104,7 +105,7 @@ typedef struct
   SoupSession *session;
   char *server_url;
   char *token;
-  Target targets[5];
+  Target targets[6];
   guint n_targets;
   guint index;
 
@@ -420,6 +421,12 @@ document_label (SigapCentralDocumentKind kind,
      * title, letterhead and sections */
     return g_strdup (_("the report template"));
 
+  if (kind == SIGAP_CENTRAL_DOCUMENT_POST_TEMPLATES)
+    /* Translators: what could not be downloaded or saved, in the
+     * sentences about the central documents: the greetings and
+     * announcements every OPD starts posts from, and the hashtag sets */
+    return g_strdup (_("the post templates"));
+
   /* Translators: what could not be downloaded or saved, in the
    * sentences about the central documents; %d is a year */
   return g_strdup_printf (_("the holiday calendar for %d"), year);
@@ -668,6 +675,8 @@ fetch_next (GTask *task)
     url = g_strconcat (data->server_url, "/api/v1/rules/sla", NULL);
   else if (target->kind == SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE)
     url = g_strconcat (data->server_url, "/api/v1/rules/report-template", NULL);
+  else if (target->kind == SIGAP_CENTRAL_DOCUMENT_POST_TEMPLATES)
+    url = g_strconcat (data->server_url, "/api/v1/rules/post-templates", NULL);
   else
     url = g_strdup_printf ("%s/api/v1/calendar/holidays?year=%d", data->server_url,
                            target->year);
@@ -893,8 +902,8 @@ sigap_central_document_get_kind (SigapCentralDocument *self)
  * sigap_central_document_get_name:
  * @self: a #SigapCentralDocument
  *
- * Returns: "platforms", "sla", "report-template" or "holidays/YYYY", as
- *   the server names it
+ * Returns: "platforms", "sla", "report-template", "post-templates" or
+ *   "holidays/YYYY", as the server names it
  */
 const char *
 sigap_central_document_get_name (SigapCentralDocument *self)
@@ -982,8 +991,8 @@ sigap_central_document_get_updated_at (SigapCentralDocument *self)
 
 /**
  * sigap_central_documents_read_shipped:
- * @name: a document's name, "platforms", "sla", "report-template" or
- *   "holidays/YYYY"
+ * @name: a document's name, "platforms", "sla", "report-template",
+ *   "post-templates" or "holidays/YYYY"
  * @error: return location for a #GError
  *
  * Reads the file NAME.json shipped with Sigap (data/ in the source tree):
@@ -1117,6 +1126,26 @@ sigap_central_documents_get_report_template (SigapCentralDocuments *self)
 }
 
 /**
+ * sigap_central_documents_get_post_templates:
+ * @self: a #SigapCentralDocuments
+ *
+ * The post templates and hashtag sets Diskominfo keeps for every OPD
+ * (data/post-templates.json, docs/api.md); read them with
+ * sigap_post_templates_new_from_document().
+ *
+ * Returns: (transfer none) (nullable): the document in use until the
+ *   next refresh (take a reference to keep it longer); %NULL when there
+ *   is no copy at all
+ */
+SigapCentralDocument *
+sigap_central_documents_get_post_templates (SigapCentralDocuments *self)
+{
+  g_return_val_if_fail (SIGAP_IS_CENTRAL_DOCUMENTS (self), NULL);
+
+  return lookup (self, SIGAP_CENTRAL_DOCUMENT_POST_TEMPLATES, 0);
+}
+
+/**
  * sigap_central_documents_get_holidays:
  * @self: a #SigapCentralDocuments
  * @year: a year
@@ -1149,8 +1178,8 @@ sigap_central_documents_get_holidays (SigapCentralDocuments *self,
  * @user_data: data for @callback
  *
  * Asks the server for the platform rules, the holiday calendars of
- * #SigapCentralDocuments:year and the next year, the service levels and
- * the report template (in that order), and puts each new copy
+ * #SigapCentralDocuments:year and the next year, the service levels, the
+ * report template and the post templates (in that order), and puts each new copy
  * in use once it is checked and saved. A document the server has not
  * changed (304) or has none of (404) keeps the copy in use; so does one
  * whose answer is an error or has the wrong shape, while the others are
@@ -1211,6 +1240,7 @@ sigap_central_documents_refresh_async (SigapCentralDocuments *self,
                                                   self->year + 1 };
   data->targets[data->n_targets++] = (Target) { SIGAP_CENTRAL_DOCUMENT_SLA, 0 };
   data->targets[data->n_targets++] = (Target) { SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE, 0 };
+  data->targets[data->n_targets++] = (Target) { SIGAP_CENTRAL_DOCUMENT_POST_TEMPLATES, 0 };
   g_assert (data->n_targets <= G_N_ELEMENTS (data->targets));
   g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
 

@@ -76,6 +76,8 @@ SigapCentralDocument  *sigap_central_documents_get_holidays   (SigapCentralDocum
 SigapCentralDocument  *sigap_central_documents_get_sla        (SigapCentralDocuments  *self);
 SigapCentralDocument  *sigap_central_documents_get_report_template
                                                               (SigapCentralDocuments  *self);
+SigapCentralDocument  *sigap_central_documents_get_post_templates
+                                                              (SigapCentralDocuments  *self);
 
 void                   sigap_central_documents_refresh_async  (SigapCentralDocuments  *self,
                                                                SoupSession            *session,

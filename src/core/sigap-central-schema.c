@@ -13,12 +13,14 @@
 #include <string.h>
 
 #include "sigap-central-schema.h"
+#include "sigap-enums.h"
+#include "sigap-post-templates.h"
 #include "sigap-sla.h"
 
 /*
  * The shape of the central documents, the platform rules, a year's
- * holiday calendar, the service levels and the report template
- * (docs/api.md, "Platform rules and holidays"). The
+ * holiday calendar, the service levels, the report template and the post
+ * templates with their hashtag sets (docs/api.md, "Platform rules and holidays"). The
  * server checks every copy a verifikator sends with it, and the desktop
  * every copy it downloads, so that both refuse the same documents.
  */
@@ -44,6 +46,17 @@ static const char * const report_sections[] = {
 #define MAX_LETTERHEAD_LINE    120
 #define MAX_LETTERHEAD_ADDRESS 300
 #define MAX_LOGO_BASE64        699052  /* 512 KiB of PNG, as the report document takes */
+
+/* The post templates and hashtag sets (docs/api.md). */
+static const char * const post_template_kinds[] = { "greeting", "announcement", NULL };
+
+#define MAX_HASHTAG_SETS        200
+#define MAX_HASHTAGS_PER_SET    30
+#define MAX_HASHTAG             100
+#define MAX_POST_TEMPLATES      500
+#define MAX_POST_TEMPLATE_NAME  100
+#define MAX_POST_TEMPLATE_BODY  5000
+#define MAX_OPD_CODE            32
 
 G_DEFINE_QUARK (sigap-central-schema-error-quark, sigap_central_schema_error)
 
@@ -873,6 +886,280 @@ validate_report_template (JsonObject  *root,
   return TRUE;
 }
 
+/* A hashtag as the platforms link it: '#' then letters, digits or '_'
+ * (/^#[\p{L}\p{N}_]+$/). */
+static gboolean
+is_hashtag (const char *text)
+{
+  if (text[0] != '#' || text[1] == '\0')
+    return FALSE;
+
+  for (const char *p = text + 1; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_LOWERCASE_LETTER:
+        case G_UNICODE_MODIFIER_LETTER:
+        case G_UNICODE_OTHER_LETTER:
+        case G_UNICODE_TITLECASE_LETTER:
+        case G_UNICODE_UPPERCASE_LETTER:
+        case G_UNICODE_DECIMAL_NUMBER:
+        case G_UNICODE_LETTER_NUMBER:
+        case G_UNICODE_OTHER_NUMBER:
+          break;
+
+        default:
+          if (c != '_')
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* An OPD's code, as the server takes it: lowercase letters, digits or
+ * '-', not first. */
+static gboolean
+is_opd_code (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length == 0 || length > MAX_OPD_CODE || text[0] == '-')
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+/* An "id" member, not used by an earlier element of the same array. */
+static gboolean
+check_unique_id (JsonObject  *object,
+                 const char  *path,
+                 GHashTable  *seen,
+                 char       **field,
+                 GError     **error)
+{
+  g_autofree char *where = member_path (path, "id");
+  const char *id;
+
+  if (!check_identifier (object, path, "id", &id, field, error))
+    return FALSE;
+
+  if (!g_hash_table_add (seen, (gpointer) id))
+    return fail (field, error, where, "is used by another element already.");
+
+  return TRUE;
+}
+
+static gboolean
+validate_hashtag_set (JsonObject  *set,
+                      const char  *path,
+                      GHashTable  *ids,
+                      char       **field,
+                      GError     **error)
+{
+  static const char * const allowed[] = { "id", "name", "hashtags", "opd", NULL };
+  g_autofree char *hashtags_path = member_path (path, "hashtags");
+  g_autofree char *opd_path = member_path (path, "opd");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *hashtags;
+  JsonNode *opd;
+
+  if (!check_members (set, path, allowed, allowed, field, error) ||
+      !check_unique_id (set, path, ids, field, error) ||
+      !check_text (set, path, "name", MAX_POST_TEMPLATE_NAME, NULL, field, error) ||
+      !check_array (set, path, "hashtags", 1, MAX_HASHTAGS_PER_SET, &hashtags, field, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (hashtags); i++)
+    {
+      JsonNode *node = json_array_get_element (hashtags, i);
+      g_autofree char *where = element_path (hashtags_path, i);
+      const char *text = node_is_string (node) ? json_node_get_string (node) : NULL;
+      g_autofree char *folded = NULL;
+      g_autofree char *normal = NULL;
+
+      if (text == NULL || g_utf8_strlen (text, -1) > MAX_HASHTAG || !is_hashtag (text))
+        return fail (field, error, where, "must be a hashtag of at most %u characters: '#' "
+                     "then letters, digits or '_'.", MAX_HASHTAG);
+
+      /* The platforms do not tell #Sehat from #sehat. */
+      folded = g_utf8_casefold (text, -1);
+      normal = g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+      if (!g_hash_table_add (seen, g_steal_pointer (&normal)))
+        return fail (field, error, where, "is listed already.");
+    }
+
+  opd = json_object_get_member (set, "opd");
+  if (!JSON_NODE_HOLDS_NULL (opd) &&
+      !(node_is_string (opd) && is_opd_code (json_node_get_string (opd))))
+    return fail (field, error, opd_path, "must be null for the whole regency, or an OPD's "
+                 "code: 1 to %u lowercase letters, digits or '-'.", MAX_OPD_CODE);
+
+  return TRUE;
+}
+
+/* A post category, as sigap_post_get_category() is written in sync:
+ * SigapContentCategory's nick. */
+static gboolean
+check_category (JsonObject  *object,
+                const char  *path,
+                char       **field,
+                GError     **error)
+{
+  g_autoptr(GEnumClass) categories = g_type_class_ref (SIGAP_TYPE_CONTENT_CATEGORY);
+  g_autoptr(GPtrArray) nicks = g_ptr_array_new ();
+  g_autofree char *where = member_path (path, "category");
+  g_autofree char *list = NULL;
+  JsonNode *node = json_object_get_member (object, "category");
+
+  if (node_is_string (node) &&
+      g_enum_get_value_by_nick (categories, json_node_get_string (node)) != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < categories->n_values; i++)
+    g_ptr_array_add (nicks, (gpointer) categories->values[i].value_nick);
+  g_ptr_array_add (nicks, NULL);
+  list = g_strjoinv ("', '", (char **) nicks->pdata);
+
+  return fail (field, error, where, "must be one of '%s'.", list);
+}
+
+/* A template's body: its text and its placeholders. */
+static gboolean
+check_body (JsonObject  *object,
+            const char  *path,
+            char       **field,
+            GError     **error)
+{
+  g_autofree char *where = member_path (path, "body");
+  g_autofree char *problem = NULL;
+  const char *body;
+
+  if (!check_string (object, path, "body", MAX_POST_TEMPLATE_BODY, TRUE, field, error))
+    return FALSE;
+
+  body = json_object_get_string_member (object, "body");
+
+  for (const char *p = body; ; p = g_utf8_next_char (p))
+    {
+      if (*p == '\0')
+        return fail (field, error, where, "must not be empty.");
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        break;
+    }
+
+  if (!sigap_post_template_check_body (body, &problem))
+    {
+      if (problem[0] == '{' && problem[1] != '\0')
+        return fail (field, error, where, "has the unknown placeholder %s: the placeholders "
+                     "are {opd}, {tanggal} and {tahun}.", problem);
+
+      return fail (field, error, where, "has a '%s' that is not part of a placeholder: write "
+                   "a brace as '%s%s'.", problem, problem, problem);
+    }
+
+  return TRUE;
+}
+
+/* "MM-DD", a day that exists in some year (29 February does). */
+static gboolean
+check_month_day (JsonObject  *object,
+                 const char  *path,
+                 char       **field,
+                 GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "date");
+  g_autofree char *where = member_path (path, "date");
+  const char *text = node_is_string (node) ? json_node_get_string (node) : NULL;
+  guint64 month = 0;
+  guint64 day = 0;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (text == NULL || strlen (text) != 5 || text[2] != '-' ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[1]) ||
+      !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]) ||
+      !parse_part (text, 2, 1, 12, &month) ||
+      !g_ascii_string_to_unsigned (text + 3, 10, 1, 31, &day, NULL) ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, 2000))
+    return fail (field, error, where, "must be a day of the year written MM-DD, or null.");
+
+  return TRUE;
+}
+
+static gboolean
+validate_post_template (JsonObject  *template_,
+                        const char  *path,
+                        GHashTable  *ids,
+                        char       **field,
+                        GError     **error)
+{
+  static const char * const allowed[] = {
+    "id", "name", "kind", "category", "body", "date", NULL
+  };
+
+  return check_members (template_, path, allowed, allowed, field, error) &&
+         check_unique_id (template_, path, ids, field, error) &&
+         check_text (template_, path, "name", MAX_POST_TEMPLATE_NAME, NULL, field, error) &&
+         check_one_of (template_, path, "kind", post_template_kinds, field, error) &&
+         check_category (template_, path, field, error) &&
+         check_body (template_, path, field, error) &&
+         check_month_day (template_, path, field, error);
+}
+
+/* The regency's post templates and hashtag sets. */
+static gboolean
+validate_post_templates (JsonObject  *root,
+                         char       **field,
+                         GError     **error)
+{
+  static const char * const allowed[] = { "format", "hashtag_sets", "templates", NULL };
+  g_autoptr(GHashTable) set_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) template_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *sets;
+  JsonArray *templates;
+
+  if (!check_members (root, "", allowed, allowed, field, error) ||
+      !check_integer (root, "", "format", FALSE, 1, 1, field, error) ||
+      !check_array (root, "", "hashtag_sets", 0, MAX_HASHTAG_SETS, &sets, field, error) ||
+      !check_array (root, "", "templates", 0, MAX_POST_TEMPLATES, &templates, field, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (sets); i++)
+    {
+      JsonNode *node = json_array_get_element (sets, i);
+      g_autofree char *where = element_path ("hashtag_sets", i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (field, error, where, "must be an object.");
+
+      if (!validate_hashtag_set (json_node_get_object (node), where, set_ids, field, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (templates); i++)
+    {
+      JsonNode *node = json_array_get_element (templates, i);
+      g_autofree char *where = element_path ("templates", i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return fail (field, error, where, "must be an object.");
+
+      if (!validate_post_template (json_node_get_object (node), where, template_ids,
+                                   field, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* }}} */
 
 /* Parsing {{{ */
@@ -959,9 +1246,10 @@ sigap_central_schema_parse (const char *data,
  *   as in "platforms[2].text[0].max"
  * @error: return location for a #SigapCentralSchemaError
  *
- * Checks the shape of a platform-rules, holidays, service-levels or
- * report-template document strictly: no unknown member, every required
- * one, each of the right type and range (docs/api.md describes them).
+ * Checks the shape of a platform-rules, holidays, service-levels,
+ * report-template or post-templates document strictly: no unknown
+ * member, every required one, each of the right type and range
+ * (docs/api.md describes them).
  *
  * Returns: %TRUE if @root has the shape
  */
@@ -986,6 +1274,9 @@ sigap_central_schema_validate (SigapCentralDocumentKind   kind,
   if (kind == SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE)
     return validate_report_template (json_node_get_object (root), field, error);
 
+  if (kind == SIGAP_CENTRAL_DOCUMENT_POST_TEMPLATES)
+    return validate_post_templates (json_node_get_object (root), field, error);
+
   return validate_holidays (json_node_get_object (root), year, field, error);
 }
 
@@ -995,8 +1286,8 @@ sigap_central_schema_validate (SigapCentralDocumentKind   kind,
  * @year: for %SIGAP_CENTRAL_DOCUMENT_HOLIDAYS, its year
  *
  * Returns: (transfer full): the document's name, "platforms", "sla",
- *   "report-template" or "holidays/YYYY"; its file is the name with
- *   ".json"
+ *   "report-template", "post-templates" or "holidays/YYYY"; its file is
+ *   the name with ".json"
  */
 char *
 sigap_central_schema_document_name (SigapCentralDocumentKind kind,
@@ -1010,6 +1301,9 @@ sigap_central_schema_document_name (SigapCentralDocumentKind kind,
 
   if (kind == SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE)
     return g_strdup ("report-template");
+
+  if (kind == SIGAP_CENTRAL_DOCUMENT_POST_TEMPLATES)
+    return g_strdup ("post-templates");
 
   return g_strdup_printf ("holidays/%d", year);
 }

@@ -22,6 +22,7 @@
 #include "sigap-opd.h"
 #include "sigap-post.h"
 #include "sigap-post-filter.h"
+#include "sigap-post-templates.h"
 #include "sigap-post-variant.h"
 #include "sigap-report.h"
 #include "sigap-report-figures.h"

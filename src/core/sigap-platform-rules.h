@@ -39,6 +39,30 @@ typedef enum
  *   platform refuses
  * @SIGAP_TEXT_PROBLEM_LINK_NOT_CLICKABLE: a field holds a link the platform
  *   shows as plain text (a warning)
+ * @SIGAP_TEXT_PROBLEM_TOO_MANY_MEDIA: more photos and videos than the
+ *   platform takes in one post
+ * @SIGAP_TEXT_PROBLEM_TOO_MANY_VIDEOS: more videos than the platform takes
+ *   in one post
+ * @SIGAP_TEXT_PROBLEM_MIXED_MEDIA: images and videos in one post, which
+ *   the platform does not take
+ * @SIGAP_TEXT_PROBLEM_MEDIA_FORMAT: a file in a format the platform does
+ *   not take
+ * @SIGAP_TEXT_PROBLEM_MEDIA_TOO_LARGE: a file larger than the platform
+ *   takes
+ * @SIGAP_TEXT_PROBLEM_IMAGE_RATIO: an image wider or narrower than the
+ *   platform's aspect ratios
+ * @SIGAP_TEXT_PROBLEM_IMAGE_TOO_NARROW: an image fewer pixels wide than the
+ *   platform takes
+ * @SIGAP_TEXT_PROBLEM_VIDEO_TOO_SHORT: a video shorter than the platform
+ *   takes
+ * @SIGAP_TEXT_PROBLEM_VIDEO_TOO_LONG: a video longer than the platform
+ *   takes
+ * @SIGAP_TEXT_PROBLEM_VIDEO_RATIO: a video wider or narrower than the
+ *   platform's aspect ratios
+ * @SIGAP_TEXT_PROBLEM_MEDIA_NOT_ACCEPTED: an image or a video on a platform
+ *   that takes none of its kind
+ *
+ * The media problems all have the field "media" and block.
  */
 typedef enum
 {
@@ -48,13 +72,24 @@ typedef enum
   SIGAP_TEXT_PROBLEM_TOO_MANY_MENTIONS,
   SIGAP_TEXT_PROBLEM_FORBIDDEN_CHARACTER,
   SIGAP_TEXT_PROBLEM_LINK_NOT_CLICKABLE,
+  SIGAP_TEXT_PROBLEM_TOO_MANY_MEDIA,
+  SIGAP_TEXT_PROBLEM_TOO_MANY_VIDEOS,
+  SIGAP_TEXT_PROBLEM_MIXED_MEDIA,
+  SIGAP_TEXT_PROBLEM_MEDIA_FORMAT,
+  SIGAP_TEXT_PROBLEM_MEDIA_TOO_LARGE,
+  SIGAP_TEXT_PROBLEM_IMAGE_RATIO,
+  SIGAP_TEXT_PROBLEM_IMAGE_TOO_NARROW,
+  SIGAP_TEXT_PROBLEM_VIDEO_TOO_SHORT,
+  SIGAP_TEXT_PROBLEM_VIDEO_TOO_LONG,
+  SIGAP_TEXT_PROBLEM_VIDEO_RATIO,
+  SIGAP_TEXT_PROBLEM_MEDIA_NOT_ACCEPTED,
 } SigapTextProblemKind;
 
 /**
  * SigapTextProblem:
  * @kind: what is wrong
- * @field: the field concerned ("text", "caption", "title", "description"),
- *   an interned string
+ * @field: the field concerned ("text", "caption", "title", "description",
+ *   or "media" for the photos and videos), an interned string
  * @message: a translated sentence for the user
  * @blocks: whether the post cannot be published as it is; %FALSE for a
  *   warning
@@ -102,6 +137,9 @@ GPtrArray          *sigap_platform_rules_check              (SigapPlatformRules 
                                                              GArray              *counters_out);
 char               *sigap_platform_rules_dup_counter_label  (SigapPlatformRules  *self,
                                                              const SigapTextCounter *counter);
+GPtrArray          *sigap_platform_rules_check_media        (SigapPlatformRules  *self,
+                                                             SigapPlatform        platform,
+                                                             GPtrArray           *items);
 
 void                sigap_text_problem_free                 (SigapTextProblem    *problem);
 

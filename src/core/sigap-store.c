@@ -2797,6 +2797,10 @@ post_changed_fields (SigapStore *self,
           (int) i == table->updated_at_col)
         continue;
 
+      /* The server sets when a post was made, and takes no change to it. */
+      if (g_str_equal (pspec->name, "created-at"))
+        continue;
+
       g_value_init (&a, pspec->value_type);
       g_value_init (&b, pspec->value_type);
       g_object_get_property (G_OBJECT (stored), pspec->name, &a);
@@ -3142,6 +3146,124 @@ sigap_store_count_posts (SigapStore *self,
     return count_rows (self, "SELECT count(*) FROM post WHERE opd_id = ?1", opd_id);
 
   return count_rows (self, "SELECT count(*) FROM post", NULL);
+}
+
+/* The variants of @posts, the posts in @status (of @opd_id), in one
+ * query, as load_period_variants() does for a period. */
+static gboolean
+load_status_variants (SigapStore  *self,
+                      GPtrArray   *posts,
+                      const char  *opd_id,
+                      const char  *status,
+                      GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  int rc;
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      SigapPost *post = g_ptr_array_index (posts, i);
+
+      g_hash_table_insert (by_id, (gpointer) sigap_post_get_id (post), post);
+    }
+
+  if (opd_id != NULL)
+    stmt = get_stmt (self,
+                     "SELECT post_id, platform, title, body, published_url, links "
+                     "FROM post_variant "
+                     "WHERE post_id IN (SELECT id FROM post WHERE status = ?1 AND opd_id = ?2)",
+                     error);
+  else
+    stmt = get_stmt (self,
+                     "SELECT post_id, platform, title, body, published_url, links "
+                     "FROM post_variant "
+                     "WHERE post_id IN (SELECT id FROM post WHERE status = ?1)",
+                     error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, status, -1, SQLITE_TRANSIENT);
+  if (opd_id != NULL)
+    sqlite3_bind_text (stmt, 2, opd_id, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SigapPost *post = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
+
+      if (post != NULL)
+        read_variant (self, stmt, 1, post);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &kinds[KIND_POST], rc, FALSE, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < posts->len; i++)
+    g_ptr_array_sort (sigap_post_get_variants (g_ptr_array_index (posts, i)), compare_variants);
+
+  return TRUE;
+}
+
+/**
+ * sigap_store_list_posts_by_status:
+ * @self: a #SigapStore
+ * @opd_id: (nullable): the OPD whose posts to list, %NULL for every OPD
+ * @status: the status of the posts to list
+ * @error: return location for a #SigapStoreError
+ *
+ * Lists the posts in @status whenever they are scheduled, such as those
+ * waiting for a verifikator's approval, ordered by their scheduled time
+ * (the most pressing first).
+ *
+ * Returns: (transfer full) (element-type SigapPost) (nullable): the posts
+ *   with their variants
+ */
+GPtrArray *
+sigap_store_list_posts_by_status (SigapStore       *self,
+                                  const char       *opd_id,
+                                  SigapPostStatus   status,
+                                  GError          **error)
+{
+  g_autoptr(GPtrArray) posts = NULL;
+  g_autoptr(GEnumClass) statuses = NULL;
+  const char *nick;
+
+  g_return_val_if_fail (SIGAP_IS_STORE (self), NULL);
+
+  statuses = g_type_class_ref (SIGAP_TYPE_POST_STATUS);
+  nick = enum_to_nick (statuses, status);
+  g_return_val_if_fail (nick != NULL, NULL);
+
+  {
+    g_autoptr(CachedStmt) stmt = NULL;
+
+    if (opd_id != NULL)
+      stmt = get_select_stmt (self, KIND_POST,
+                              "WHERE status = ?1 AND opd_id = ?2 ORDER BY scheduled_at, id",
+                              error);
+    else
+      stmt = get_select_stmt (self, KIND_POST,
+                              "WHERE status = ?1 ORDER BY scheduled_at, id",
+                              error);
+    if (stmt == NULL)
+      return NULL;
+
+    sqlite3_bind_text (stmt, 1, nick, -1, SQLITE_STATIC);
+    if (opd_id != NULL)
+      sqlite3_bind_text (stmt, 2, opd_id, -1, SQLITE_TRANSIENT);
+
+    posts = collect_records (self, KIND_POST, stmt, error);
+    if (posts == NULL)
+      return NULL;
+  }
+
+  if (posts->len > 0 && !load_status_variants (self, posts, opd_id, nick, error))
+    return NULL;
+
+  return g_steal_pointer (&posts);
 }
 
 /* Complaints */

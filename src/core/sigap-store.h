@@ -172,6 +172,12 @@ GPtrArray  *sigap_store_list_posts         (SigapStore  *self,
                                             GError     **error);
 gint64      sigap_store_count_posts        (SigapStore  *self,
                                             const char  *opd_id);
+/* Posts of @opd_id (all OPDs if %NULL) in @status, whenever scheduled,
+ * ordered by scheduled_at. */
+GPtrArray  *sigap_store_list_posts_by_status (SigapStore       *self,
+                                              const char       *opd_id,
+                                              SigapPostStatus   status,
+                                              GError          **error);
 
 /* insert_complaint assigns the tracking number (ADU-YYYY-NNNNNN, by
  * received_at's year) when it is empty. */

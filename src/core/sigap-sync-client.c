@@ -603,8 +603,17 @@ apply_result (SigapSyncClient   *self,
     {
       g_autofree char *message = rejection_message (result);
 
-      g_debug ("Mutation %s of %s %s rejected: %s", entry->id, entry->entity, entry->record_id,
-               message != NULL ? message : "");
+      JsonObject *reason = json_object_has_member (result, "error") &&
+                           JSON_NODE_HOLDS_OBJECT (json_object_get_member (result, "error"))
+                           ? json_object_get_object_member (result, "error") : NULL;
+
+      g_debug ("Mutation %s of %s %s rejected: %s (%s: %s)", entry->id, entry->entity,
+               entry->record_id, message != NULL ? message : "",
+               reason != NULL ? json_object_get_string_member_with_default (reason, "field", "")
+                              : "",
+               reason != NULL ? json_object_get_string_member_with_default (reason, "message",
+                                                                            "")
+                              : "");
       set_last_rejection (self, message);
 
       if (g_str_equal (entry->entity, "complaint_event"))

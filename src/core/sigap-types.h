@@ -125,14 +125,15 @@ typedef enum
 
 /* The documents Diskominfo keeps for every desktop (docs/api.md,
  * "Platform rules and holidays"): the platform rules, a year's holiday
- * calendar, the complaints' service levels and the monthly report's
- * template. */
+ * calendar, the complaints' service levels, the monthly report's
+ * template and the post templates with their hashtag sets. */
 typedef enum
 {
   SIGAP_CENTRAL_DOCUMENT_PLATFORMS,
   SIGAP_CENTRAL_DOCUMENT_HOLIDAYS,
   SIGAP_CENTRAL_DOCUMENT_SLA,
   SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE,
+  SIGAP_CENTRAL_DOCUMENT_POST_TEMPLATES,
 } SigapCentralDocumentKind;
 
 /* Where the copy of a central document in use comes from. */

@@ -112,6 +112,7 @@ static void handle_platforms      (Request *req);
 static void handle_holidays       (Request *req);
 static void handle_sla            (Request *req);
 static void handle_report_template (Request *req);
+static void handle_post_templates (Request *req);
 
 static const Route routes[] = {
   { "POST", "auth/login",      FALSE, handle_login },
@@ -140,6 +141,8 @@ static const Route routes[] = {
   { "PUT",  "rules/sla",       TRUE,  handle_sla },
   { "GET",  "rules/report-template", TRUE, handle_report_template },
   { "PUT",  "rules/report-template", TRUE, handle_report_template },
+  { "GET",  "rules/post-templates", TRUE, handle_post_templates },
+  { "PUT",  "rules/post-templates", TRUE, handle_post_templates },
 };
 
 /* Citizens' personal data in a complaint, left out for the roles that do
@@ -1435,6 +1438,13 @@ handle_report_template (Request *req)
 {
   sigap_server_documents_handle (req->self->store, req->msg, req->user,
                                  SIGAP_SERVER_DOCUMENT_REPORT_TEMPLATE, req->query);
+}
+
+static void
+handle_post_templates (Request *req)
+{
+  sigap_server_documents_handle (req->self->store, req->msg, req->user,
+                                 SIGAP_SERVER_DOCUMENT_POST_TEMPLATES, req->query);
 }
 
 static char **split_path (const char *path);

@@ -17,13 +17,14 @@
 
 /*
  * The platform rules, the holiday calendar, the complaints' service
- * levels and the monthly report's template are data that change every
- * year, or from one regency to the next: the server hands its copy to
- * every desktop, so that Diskominfo changes them in one place. A
- * document's copy lives in the store once a verifikator has stored one;
- * until then the server answers the file that ships with it
- * (data/platforms.json, data/holidays/YYYY.json, data/sla.json,
- * data/report-template.json), looked up in $SIGAP_DATA_DIR and then in
+ * levels, the monthly report's template and the post templates with
+ * their hashtag sets are data that change every year, or from one
+ * regency to the next: the server hands its copy to every desktop, so
+ * that Diskominfo changes them in one place. A document's copy lives in
+ * the store once a verifikator has stored one; until then the server
+ * answers the file that ships with it (data/platforms.json,
+ * data/holidays/YYYY.json, data/sla.json, data/report-template.json,
+ * data/post-templates.json), looked up in $SIGAP_DATA_DIR and then in
  * PKGDATADIR, as the desktop looks it up. The shape of both documents is
  * the core's (sigap-central-schema.c), which the desktop checks too.
  *
@@ -114,6 +115,9 @@ central_kind (SigapServerDocument kind)
 
     case SIGAP_SERVER_DOCUMENT_REPORT_TEMPLATE:
       return SIGAP_CENTRAL_DOCUMENT_REPORT_TEMPLATE;
+
+    case SIGAP_SERVER_DOCUMENT_POST_TEMPLATES:
+      return SIGAP_CENTRAL_DOCUMENT_POST_TEMPLATES;
 
     case SIGAP_SERVER_DOCUMENT_HOLIDAYS:
     default:
@@ -359,8 +363,9 @@ handle_put (SigapServerStore    *store,
  *   as in "platforms[2].text[0].max"
  * @error: return location for a #GError
  *
- * Checks the shape of a platform-rules, holidays, service-levels or
- * report-template document strictly: no unknown member, every required one, each of the
+ * Checks the shape of a platform-rules, holidays, service-levels,
+ * report-template or post-templates document strictly: no unknown
+ * member, every required one, each of the
  * right type and range (docs/api.md describes them), with
  * sigap_central_schema_validate().
  *

@@ -36,6 +36,8 @@ typedef enum
  * @SIGAP_SERVER_DOCUMENT_SLA: the complaints' service levels, `sla.json`
  * @SIGAP_SERVER_DOCUMENT_REPORT_TEMPLATE: the monthly report's template,
  *   `report-template.json`
+ * @SIGAP_SERVER_DOCUMENT_POST_TEMPLATES: the post templates and hashtag
+ *   sets, `post-templates.json`
  *
  * The documents the server hands to every desktop.
  */
@@ -45,6 +47,7 @@ typedef enum
   SIGAP_SERVER_DOCUMENT_HOLIDAYS,
   SIGAP_SERVER_DOCUMENT_SLA,
   SIGAP_SERVER_DOCUMENT_REPORT_TEMPLATE,
+  SIGAP_SERVER_DOCUMENT_POST_TEMPLATES,
 } SigapServerDocument;
 
 GQuark    sigap_server_documents_error_quark (void);

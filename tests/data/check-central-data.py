@@ -6,7 +6,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """Checks the shape of data/platforms.json, data/holidays/YYYY.json,
-data/sla.json and data/report-template.json.
+data/sla.json, data/report-template.json and data/post-templates.json.
 
 The same rules as sigap_central_schema_validate() in
 src/core/sigap-central-schema.c, with which the server refuses a document
@@ -357,17 +357,142 @@ def check_report_template(path):
         fail(f"{name}.sections", "must list every section in order")
 
 
+# validate_post_templates() in src/core/sigap-central-schema.c.
+POST_TEMPLATE_KINDS = ("greeting", "announcement")
+# SigapContentCategory's nicks, as posts are written in sync.
+POST_CATEGORIES = ("public-service", "programme", "achievement", "education", "clarification",
+                   "announcement")
+PLACEHOLDERS = ("opd", "tanggal", "tahun")
+PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z0-9_-]{1,32})\}|[{}]")
+HASHTAG = re.compile(r"^#\w+$")
+OPD_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
+# The national days the shipped file greets, with their dates.
+NATIONAL_DAYS = {
+    "04-21": "Hari Kartini", "05-02": "Hari Pendidikan Nasional",
+    "05-20": "Hari Kebangkitan Nasional", "06-01": "Hari Lahir Pancasila",
+    "08-17": "Hari Kemerdekaan", "10-01": "Hari Kesaktian Pancasila",
+    "10-28": "Sumpah Pemuda", "11-10": "Hari Pahlawan", "11-12": "Hari Kesehatan Nasional",
+    "11-25": "Hari Guru Nasional", "12-09": "Hari Antikorupsi Sedunia",
+    "12-19": "Hari Bela Negara", "12-22": "Hari Ibu",
+}
+
+
+def valid_month_day(text):
+    try:
+        datetime.date.fromisoformat(f"2000-{text}")
+    except ValueError:
+        return False
+    return True
+
+
+def unique_id(obj, path, seen):
+    value = obj.get("id")
+    if not isinstance(value, str) or not IDENTIFIER.match(value):
+        fail(f"{path}.id", "must be an identifier")
+    elif value in seen:
+        fail(f"{path}.id", "is used by another element already")
+    else:
+        seen.add(value)
+
+
+def check_post_templates(path):
+    name = os.path.basename(path)
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    required = {"format", "hashtag_sets", "templates"}
+    if not members(doc, name, required, required):
+        return
+    integer(doc, "format", name, 1, 1)
+
+    sets = doc["hashtag_sets"]
+    if not isinstance(sets, list) or len(sets) > 200:
+        fail(f"{name}.hashtag_sets", "must be an array of at most 200 sets")
+        sets = []
+    ids = set()
+    for i, entry in enumerate(sets):
+        where = f"{name}.hashtag_sets[{i}]"
+        keys = {"id", "name", "hashtags", "opd"}
+        if not members(entry, where, keys, keys):
+            continue
+        unique_id(entry, where, ids)
+        text(entry, "name", where, 100)
+        tags = entry["hashtags"]
+        if not isinstance(tags, list) or not 1 <= len(tags) <= 30:
+            fail(f"{where}.hashtags", "must be an array of 1 to 30 hashtags")
+            continue
+        folded = set()
+        for j, tag in enumerate(tags):
+            if not isinstance(tag, str) or len(tag) > 100 or not HASHTAG.match(tag):
+                fail(f"{where}.hashtags[{j}]", "must be a hashtag: '#' then letters, digits or _")
+            elif tag.casefold() in folded:
+                fail(f"{where}.hashtags[{j}]", "is listed already")
+            else:
+                folded.add(tag.casefold())
+        opd = entry["opd"]
+        if opd is not None and (not isinstance(opd, str) or not OPD_CODE.match(opd)):
+            fail(f"{where}.opd", "must be null or an OPD's code")
+
+    templates = doc["templates"]
+    if not isinstance(templates, list) or len(templates) > 500:
+        fail(f"{name}.templates", "must be an array of at most 500 templates")
+        templates = []
+    ids = set()
+    dates = {}
+    for i, entry in enumerate(templates):
+        where = f"{name}.templates[{i}]"
+        keys = {"id", "name", "kind", "category", "body", "date"}
+        if not members(entry, where, keys, keys):
+            continue
+        unique_id(entry, where, ids)
+        text(entry, "name", where, 100)
+        if entry["kind"] not in POST_TEMPLATE_KINDS:
+            fail(f"{where}.kind", f"must be one of {', '.join(POST_TEMPLATE_KINDS)}")
+        if entry["category"] not in POST_CATEGORIES:
+            fail(f"{where}.category", f"must be one of {', '.join(POST_CATEGORIES)}")
+        body = entry["body"]
+        if not isinstance(body, str) or not body.strip() or len(body) > 5000 or \
+                control(body, "\n"):
+            fail(f"{where}.body", "must be a text of 1 to 5000 characters")
+        else:
+            for match in PLACEHOLDER.finditer(body):
+                token = match.group(0)
+                if token in ("{{", "}}"):
+                    continue
+                if match.group(1) not in PLACEHOLDERS:
+                    fail(f"{where}.body", f"has {token}, not a placeholder")
+        date = entry["date"]
+        if date is not None:
+            if not isinstance(date, str) or not re.match(r"^\d{2}-\d{2}$", date) or \
+                    not valid_month_day(date):
+                fail(f"{where}.date", "must be a day of the year written MM-DD, or null")
+            else:
+                dates[date] = entry
+    # What the shipped file is for: every national day's greeting, on its
+    # day, and service announcements.
+    for date, day in NATIONAL_DAYS.items():
+        entry = dates.get(date)
+        if entry is None or entry["kind"] != "greeting":
+            fail(f"{name}.templates", f"must greet {day} on {date}")
+    if sum(1 for e in templates if isinstance(e, dict) and e.get("kind") == "announcement") < 6:
+        fail(f"{name}.templates", "must hold at least 6 service announcements")
+    if not any(isinstance(e, dict) and e.get("opd") is None for e in sets) or \
+            not any(isinstance(e, dict) and e.get("opd") is not None for e in sets):
+        fail(f"{name}.hashtag_sets", "must hold sets of the regency and of OPDs")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--platforms", required=True)
     parser.add_argument("--holidays", nargs="+", required=True)
     parser.add_argument("--sla", required=True)
     parser.add_argument("--report-template", required=True)
+    parser.add_argument("--post-templates", required=True)
     args = parser.parse_args()
 
     check_platforms(args.platforms)
     check_sla(args.sla)
     check_report_template(args.report_template)
+    check_post_templates(args.post_templates)
     for path in args.holidays:
         check_holidays(path)
 
@@ -375,7 +500,7 @@ def main():
         print(error, file=sys.stderr)
     if errors:
         return 1
-    print(f"{args.platforms}, {args.sla}, {args.report_template} and "
+    print(f"{args.platforms}, {args.sla}, {args.report_template}, {args.post_templates} and "
           f"{len(args.holidays)} holiday files have the right shape")
     return 0
 

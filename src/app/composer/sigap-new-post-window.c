@@ -9,13 +9,21 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sigap-central-documents.h"
 #include "sigap-format.h"
 #include "sigap-labels.h"
+#include "sigap-media-probe.h"
+#include "sigap-media.h"
 #include "sigap-new-post-window.h"
 #include "sigap-platform-rules.h"
+#include "sigap-post-templates.h"
+#include "sigap-preview-card.h"
+#include "sigap-spell-buffer.h"
+#include "sigap-spell.h"
 
 /* The post composer: one base text and, per platform the agency posts
  * on, either that text or a variant of its own (YouTube's title and
@@ -69,6 +77,18 @@ struct _SigapNewPostWindow
   SigapPlatformRules *rules;
   SigapTwitterText *twitter;
   GPtrArray *accounts;
+  SigapSpell *spell;
+  GPtrArray *spell_buffers;
+  SigapPostTemplates *templates;
+
+  /* The photos and videos, in order, with their thumbnails (NULL until
+   * loaded) and tiles. */
+  GPtrArray *media;
+  GPtrArray *thumbnails;
+  GPtrArray *tiles;
+  GCancellable *cancellable;
+  GtkWidget *preview;
+  gboolean preview_media_changed;
 
   /* The post as last saved, or %NULL for a new post not saved yet. */
   SigapPost *post;
@@ -435,6 +455,17 @@ build_post (SigapNewPostWindow *self,
   sigap_post_set_scheduled_at (post, g_date_time_to_unix (when));
   sigap_post_set_status (post, status);
 
+  if (self->media->len > 0)
+    {
+      g_autofree char *media = sigap_media_list_to_json (self->media);
+
+      sigap_post_set_media (post, media);
+    }
+  else
+    {
+      sigap_post_set_media (post, NULL);
+    }
+
   for (int p = 0; p < SIGAP_N_PLATFORMS; p++)
     {
       SigapPostVariant *stored = sigap_post_get_variant (post, p);
@@ -490,6 +521,21 @@ store_post (SigapNewPostWindow  *self,
             GError             **error)
 {
   gboolean inserted = self->post == NULL;
+
+  /* What a sync wrote since the window read the post and the window never
+   * changes: the server's version and time of creation, the note. */
+  if (!inserted)
+    {
+      g_autoptr(SigapPost) stored = sigap_store_get_post (self->store,
+                                                          sigap_post_get_id (post), NULL);
+
+      if (stored != NULL)
+        {
+          sigap_post_set_version (post, sigap_post_get_version (stored));
+          sigap_post_set_created_at (post, sigap_post_get_created_at (stored));
+          sigap_post_set_review_note (post, sigap_post_get_review_note (stored));
+        }
+    }
 
   if (inserted
       ? !sigap_store_insert_post (self->store, post, error)
@@ -793,6 +839,13 @@ check_platform (SigapNewPostWindow *self,
     g_hash_table_insert (fields, (gpointer) "title", dup_youtube_title (self));
 
   problems = sigap_platform_rules_check (self->rules, ui->platform, fields, counters);
+  if (self->media->len > 0)
+    {
+      g_autoptr(GPtrArray) media = sigap_platform_rules_check_media (self->rules, ui->platform,
+                                                                     self->media);
+
+      g_ptr_array_extend_and_steal (problems, g_steal_pointer (&media));
+    }
 
   for (guint i = 0; i < counters->len && i < G_N_ELEMENTS (ui->counter_labels); i++)
     {
@@ -864,6 +917,46 @@ update_schedule_button (SigapNewPostWindow *self)
 static void
 update_preview (SigapNewPostWindow *self)
 {
+  SigapPreviewCard *card = SIGAP_PREVIEW_CARD (self->preview);
+  SigapPlatform platform = self->preview_platform;
+  SigapAccount *account = find_account (self, platform);
+  g_autofree char *text = dup_platform_text (self, platform);
+  g_autofree char *title = dup_youtube_title (self);
+
+  if (card == NULL)
+    return;
+
+  sigap_preview_card_set_platform (card, platform);
+  sigap_preview_card_set_account (card, sigap_opd_get_name (self->opd),
+                                  account != NULL ? sigap_account_get_handle (account) : NULL);
+  sigap_preview_card_set_title (card, title);
+  sigap_preview_card_set_text (card, text);
+
+  /* The media's widgets are made again only when the media change. */
+  if (self->preview_media_changed)
+    {
+      g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func (
+        (GDestroyNotify) sigap_preview_media_free);
+
+      for (guint i = 0; i < self->media->len; i++)
+        {
+          SigapMediaItem *item = g_ptr_array_index (self->media, i);
+          GdkTexture *thumbnail = g_ptr_array_index (self->thumbnails, i);
+
+          if (thumbnail == NULL)
+            continue;
+
+          g_ptr_array_add (media, sigap_preview_media_new (
+            GDK_PAINTABLE (thumbnail),
+            sigap_media_item_get_width (item),
+            sigap_media_item_get_height (item),
+            sigap_media_item_get_kind (item) == SIGAP_MEDIA_KIND_VIDEO,
+            sigap_media_item_get_duration (item)));
+        }
+
+      sigap_preview_card_set_media (card, media);
+      self->preview_media_changed = FALSE;
+    }
 }
 
 static void
@@ -1081,6 +1174,64 @@ preview_toggled_cb (GtkToggleButton *toggle,
   update_preview (ui->self);
 }
 
+/* Spelling {{{ */
+
+/* The words of every text of the post that the dictionary does not know,
+ * said in a label a screen reader reads too. */
+static void
+spell_changed_cb (SigapNewPostWindow *self)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; i < self->spell_buffers->len; i++)
+    {
+      SigapSpellBuffer *buffer = g_ptr_array_index (self->spell_buffers, i);
+      g_auto(GStrv) misspelled = sigap_spell_buffer_dup_misspelled (buffer);
+
+      for (guint j = 0; misspelled != NULL && misspelled[j] != NULL; j++)
+        if (!g_ptr_array_find_with_equal_func (words, misspelled[j], g_str_equal, NULL))
+          g_ptr_array_add (words, g_strdup (misspelled[j]));
+    }
+  g_ptr_array_add (words, NULL);
+
+  if (words->len > 1)
+    label = sigap_spell_format_misspelled ((const char * const *) words->pdata);
+
+  gtk_label_set_label (self->spell_label, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->spell_label), label != NULL);
+}
+
+static void
+attach_spell (SigapNewPostWindow *self,
+              GtkTextView        *view)
+{
+  SigapSpellBuffer *buffer = sigap_spell_buffer_new (view, self->spell);
+
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (spell_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->spell_buffers, buffer);
+}
+
+static void
+load_spell (SigapNewPostWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->spell_buffers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->spell = sigap_spell_new ("id_ID", &error);
+  if (self->spell == NULL)
+    {
+      /* Writing goes on without spelling; the label says why. */
+      gtk_label_set_label (self->spell_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->spell_label), TRUE);
+    }
+
+  attach_spell (self, self->body_view);
+}
+
+/* }}} */
+
 static GtkTextView *
 new_text_view (const char *accessible_name)
 {
@@ -1185,6 +1336,7 @@ build_platform (SigapNewPostWindow *self,
                               G_BINDING_SYNC_CREATE);
     }
 
+  attach_spell (self, ui->variant_view);
   g_signal_connect_object (gtk_text_view_get_buffer (ui->variant_view), "changed",
                            G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (ui->variant_row, "notify::enable-expansion",
@@ -1208,7 +1360,11 @@ build_platform (SigapNewPostWindow *self,
     g_autofree char *tooltip = g_strdup_printf (_("Copy the %s text and open %s in the browser"),
                                                 name, name);
 
+    g_autofree char *label = g_strdup_printf (_("Copy & Open %s"), name);
+
     gtk_widget_set_tooltip_text (button, tooltip);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   }
   g_signal_connect (button, "clicked", G_CALLBACK (copy_and_open_cb), ui);
   gtk_box_append (GTK_BOX (box), button);
@@ -1267,6 +1423,8 @@ load_rules (SigapNewPostWindow *self)
       return;
     }
 
+  self->templates = sigap_post_templates_new_for_documents (central);
+
   document = sigap_central_documents_get_platforms (central);
   if (document == NULL)
     return;
@@ -1275,6 +1433,361 @@ load_rules (SigapNewPostWindow *self)
                                           self->twitter, &error);
   if (self->rules == NULL)
     g_warning ("Cannot read the platforms' rules: %s", error->message);
+}
+
+/* }}} */
+
+/* Media {{{ */
+
+#define THUMBNAIL_SIZE 96
+
+static void
+texture_free (gpointer texture)
+{
+  if (texture != NULL)
+    g_object_unref (texture);
+}
+
+static void
+media_changed (SigapNewPostWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->media_empty_label), self->media->len == 0);
+  self->preview_media_changed = TRUE;
+  changed (self);
+}
+
+static void
+remove_media_cb (GtkButton          *button,
+                 SigapNewPostWindow *self)
+{
+  GtkWidget *tile = g_object_get_data (G_OBJECT (button), "sigap-tile");
+  guint index;
+
+  if (!g_ptr_array_find (self->tiles, tile, &index))
+    return;
+
+  gtk_flow_box_remove (self->media_box, tile);
+  g_ptr_array_remove_index (self->tiles, index);
+  g_ptr_array_remove_index (self->media, index);
+  g_ptr_array_remove_index (self->thumbnails, index);
+  media_changed (self);
+}
+
+typedef struct
+{
+  SigapNewPostWindow *self;
+  SigapMediaItem *item;
+} ThumbnailLoad;
+
+static void
+thumbnail_load_free (ThumbnailLoad *load)
+{
+  g_object_unref (load->self);
+  sigap_media_item_unref (load->item);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThumbnailLoad, thumbnail_load_free)
+
+static void
+thumbnail_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ThumbnailLoad) load = user_data;
+  SigapNewPostWindow *self = load->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = sigap_media_load_thumbnail_finish (result, &error);
+  GtkWidget *picture;
+  guint index;
+
+  if (pixbuf == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No thumbnail: %s", error->message);
+      return;
+    }
+
+  /* Removed meanwhile, or the window is closing. */
+  if (self->media == NULL || !g_ptr_array_find (self->media, load->item, &index))
+    return;
+
+  g_ptr_array_index (self->thumbnails, index) = gdk_texture_new_for_pixbuf (pixbuf);
+  picture = g_object_get_data (G_OBJECT (g_ptr_array_index (self->tiles, index)),
+                               "sigap-picture");
+  gtk_picture_set_paintable (GTK_PICTURE (picture),
+                             GDK_PAINTABLE (g_ptr_array_index (self->thumbnails, index)));
+  self->preview_media_changed = TRUE;
+  update_preview (self);
+}
+
+/* Adds @item's tile, its thumbnail to come. */
+static void
+add_media (SigapNewPostWindow *self,
+           SigapMediaItem     *item)
+{
+  const char *name = sigap_media_item_get_display_name (item);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), name);
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  ThumbnailLoad *load;
+
+  gtk_widget_set_size_request (picture, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_tooltip_text (picture, name);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), picture);
+
+  gtk_widget_set_halign (remove, GTK_ALIGN_END);
+  gtk_widget_set_valign (remove, GTK_ALIGN_START);
+  gtk_widget_add_css_class (remove, "circular");
+  gtk_widget_add_css_class (remove, "osd");
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), remove);
+  g_object_set_data (G_OBJECT (remove), "sigap-tile", overlay);
+  g_object_set_data (G_OBJECT (overlay), "sigap-picture", picture);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_media_cb), self);
+
+  gtk_flow_box_append (self->media_box, overlay);
+  g_ptr_array_add (self->tiles, overlay);
+  g_ptr_array_add (self->media, sigap_media_item_ref (item));
+  g_ptr_array_add (self->thumbnails, NULL);
+
+  load = g_new0 (ThumbnailLoad, 1);
+  load->self = g_object_ref (self);
+  load->item = sigap_media_item_ref (item);
+  sigap_media_load_thumbnail_async (item, THUMBNAIL_SIZE * 2, self->cancellable,
+                                    thumbnail_loaded_cb, load);
+}
+
+static void
+probed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SigapNewPostWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SigapMediaItem) item = sigap_media_probe_finish (result, &error);
+
+  if (item == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_error (self, error->message);
+      return;
+    }
+
+  set_error (self, NULL);
+  add_media (self, item);
+  media_changed (self);
+}
+
+static void
+attach_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    SigapNewPostWindow *self)
+{
+  g_autoptr(GListModel) files = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            sigap_media_probe_async (path, self->cancellable, probed_cb, g_object_ref (self));
+        }
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SigapNewPostWindow *self = SIGAP_NEW_POST_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Attach Photos or Videos"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Photos and videos"));
+  gtk_file_filter_add_mime_type (filter, "image/*");
+  gtk_file_filter_add_mime_type (filter, "video/*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (attach_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The post's media as stored: their tiles, their thumbnails to come. */
+static void
+load_media (SigapNewPostWindow *self,
+            const char         *json)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (json == NULL || json[0] == '\0')
+    return;
+
+  items = sigap_media_list_from_json (json, &error);
+  if (items == NULL)
+    {
+      g_warning ("The post's media cannot be read: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    add_media (self, g_ptr_array_index (items, i));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->media_empty_label), self->media->len == 0);
+  self->preview_media_changed = TRUE;
+}
+
+/* }}} */
+
+/* Hashtag sets and templates {{{ */
+
+static void
+insert_hashtags_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SigapNewPostWindow *self = SIGAP_NEW_POST_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *body = dup_buffer_text (self->body_view);
+  GPtrArray *sets;
+  GtkTextIter end;
+
+  if (self->templates == NULL)
+    return;
+
+  sets = sigap_post_templates_get_hashtag_sets (self->templates);
+  for (guint i = 0; i < sets->len; i++)
+    {
+      SigapHashtagSet *set = g_ptr_array_index (sets, i);
+
+      if (!g_str_equal (set->id, id))
+        continue;
+
+      /* After the text, on a line of their own; those already there are
+       * not repeated. */
+      for (guint j = 0; set->hashtags[j] != NULL; j++)
+        {
+          if (strstr (body, set->hashtags[j]) != NULL)
+            continue;
+          if (text->len > 0)
+            g_string_append_c (text, ' ');
+          g_string_append (text, set->hashtags[j]);
+        }
+    }
+
+  if (text->len == 0)
+    return;
+
+  if (!is_blank (body))
+    g_string_prepend (text, g_str_has_suffix (body, "\n") ? "\n" : "\n\n");
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text->str, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+static void
+use_template_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SigapNewPostWindow *self = SIGAP_NEW_POST_WINDOW (widget);
+  const SigapPostTemplate *template;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->templates == NULL)
+    return;
+
+  template = sigap_post_templates_lookup (self->templates,
+                                          g_variant_get_string (parameter, NULL));
+  if (template == NULL)
+    return;
+
+  when = dup_selected_date (self);
+  text = sigap_post_template_fill (template->body, sigap_opd_get_name (self->opd), when);
+
+  /* One step back with Ctrl+Z gives the text as it was. */
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+
+  adw_combo_row_set_selected (self->category_row, template->category);
+  if (is_blank (gtk_editable_get_text (GTK_EDITABLE (self->title_row))))
+    gtk_editable_set_text (GTK_EDITABLE (self->title_row), template->name);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+static void
+build_template_menus (SigapNewPostWindow *self)
+{
+  g_autoptr(GMenu) hashtags = g_menu_new ();
+  g_autoptr(GMenu) templates = g_menu_new ();
+  g_autoptr(GMenu) greetings = g_menu_new ();
+  g_autoptr(GMenu) announcements = g_menu_new ();
+  g_autoptr(GPtrArray) sets = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now (self->zone);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->hashtag_button), self->templates != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->template_button), self->templates != NULL);
+  if (self->templates == NULL)
+    return;
+
+  sets = sigap_post_templates_for_opd (self->templates, sigap_opd_get_code (self->opd));
+  for (guint i = 0; i < sets->len; i++)
+    {
+      SigapHashtagSet *set = g_ptr_array_index (sets, i);
+      g_autofree char *tags = g_strjoinv (" ", set->hashtags);
+      g_autofree char *label = g_strdup_printf ("%s: %s", set->name, tags);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "new-post.insert-hashtags", "s", set->id);
+      g_menu_append_item (hashtags, item);
+    }
+
+  /* The national days nearest ahead first. */
+  sorted = sigap_post_templates_sort_for_date (self->templates, today);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      SigapPostTemplate *template = g_ptr_array_index (sorted, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (template->name, NULL);
+
+      g_menu_item_set_action_and_target (item, "new-post.use-template", "s", template->id);
+      g_menu_append_item (template->kind == SIGAP_POST_TEMPLATE_KIND_GREETING
+                          ? greetings : announcements, item);
+    }
+
+  g_menu_append_section (templates, _("National Days"), G_MENU_MODEL (greetings));
+  g_menu_append_section (templates, _("Service Announcements"), G_MENU_MODEL (announcements));
+
+  gtk_menu_button_set_menu_model (self->hashtag_button, G_MENU_MODEL (hashtags));
+  gtk_menu_button_set_menu_model (self->template_button, G_MENU_MODEL (templates));
 }
 
 /* }}} */
@@ -1326,14 +1839,22 @@ sigap_new_post_window_dispose (GObject *object)
   SigapNewPostWindow *self = (SigapNewPostWindow *)object;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SIGAP_TYPE_NEW_POST_WINDOW);
+  self->preview = NULL;
+  g_clear_pointer (&self->tiles, g_ptr_array_unref);
+  g_clear_pointer (&self->thumbnails, g_ptr_array_unref);
+  g_clear_pointer (&self->media, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
 
   g_clear_object (&self->store);
   g_clear_object (&self->opd);
   g_clear_object (&self->user);
   g_clear_object (&self->post);
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
+  g_clear_pointer (&self->spell_buffers, g_ptr_array_unref);
+  g_clear_object (&self->spell);
 
   G_OBJECT_CLASS (sigap_new_post_window_parent_class)->dispose (object);
 }
@@ -1353,6 +1874,7 @@ sigap_new_post_window_finalize (GObject *object)
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->rules, sigap_platform_rules_unref);
   g_clear_pointer (&self->twitter, sigap_twitter_text_unref);
+  g_clear_pointer (&self->templates, sigap_post_templates_unref);
 
   G_OBJECT_CLASS (sigap_new_post_window_parent_class)->finalize (object);
 }
@@ -1419,12 +1941,19 @@ sigap_new_post_window_class_init (SigapNewPostWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "new-post.schedule", NULL, schedule_action);
   gtk_widget_class_install_action (widget_class, "new-post.cancel-post", NULL,
                                    cancel_post_action);
+  gtk_widget_class_install_action (widget_class, "new-post.attach", NULL, attach_action);
+  gtk_widget_class_install_action (widget_class, "new-post.insert-hashtags", "s",
+                                   insert_hashtags_action);
+  gtk_widget_class_install_action (widget_class, "new-post.use-template", "s",
+                                   use_template_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "new-post.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "new-post.schedule", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "new-post.attach", NULL);
 }
 
 static void
@@ -1441,6 +1970,11 @@ sigap_new_post_window_init (SigapNewPostWindow *self)
                             sigap_content_category_to_label ((SigapContentCategory) i));
 
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
+
+  self->media = g_ptr_array_new_with_free_func ((GDestroyNotify) sigap_media_item_unref);
+  self->thumbnails = g_ptr_array_new_with_free_func (texture_free);
+  self->tiles = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
                            G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1486,6 +2020,8 @@ load_post (SigapNewPostWindow *self,
       gtk_widget_set_visible (GTK_WIDGET (ui->variant_row), variant != NULL);
       gtk_widget_set_visible (GTK_WIDGET (ui->preview_toggle), variant != NULL);
     }
+
+  load_media (self, sigap_post_get_media (post));
 
   utc = g_date_time_new_from_unix_utc (sigap_post_get_scheduled_at (post));
   select_time (self, utc);
@@ -1567,7 +2103,14 @@ sigap_new_post_window_new (GtkWindow  *parent,
   self->zone = sigap_opd_dup_zone (opd);
 
   load_rules (self);
+  if (self->twitter != NULL)
+    {
+      self->preview = sigap_preview_card_new (self->twitter);
+      gtk_scrolled_window_set_child (self->preview_scroller, self->preview);
+    }
+  load_spell (self);
   build_platforms (self);
+  build_template_menus (self);
 
   now = g_date_time_new_now (self->zone);
   when = sigap_next_full_hour (now);
@@ -1623,6 +2166,9 @@ sigap_new_post_window_new_for_post (GtkWindow  *parent,
 
   copy = sigap_post_copy (post);
   load_post (self, copy);
+
+  /* A post is opened to change its text. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->body_view));
 
   return self;
 }
