@@ -78,52 +78,13 @@ placeholder_length (const char *p)
   return length;
 }
 
-/* @value as one line without control characters, runs of spaces made
- * one; %NULL when nothing is left. */
-static char *
-one_line (const char *value)
-{
-  g_autofree char *valid = NULL;
-  GString *text;
-
-  if (value == NULL)
-    return NULL;
-
-  valid = g_utf8_make_valid (value, -1);
-  text = g_string_sized_new (strlen (valid));
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || g_unichar_isspace (c))
-        {
-          if (text->len > 0 && text->str[text->len - 1] != ' ')
-            g_string_append_c (text, ' ');
-        }
-      else
-        g_string_append_unichar (text, c);
-    }
-
-  if (text->len > 0 && text->str[text->len - 1] == ' ')
-    g_string_truncate (text, text->len - 1);
-
-  if (text->len == 0)
-    {
-      g_string_free (text, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 static char *
 value_of (const char *name,
           const char *opd_name,
           GDateTime  *date)
 {
   if (g_str_equal (name, "opd"))
-    return one_line (opd_name);
+    return sigap_reply_template_clean_value (opd_name);
 
   if (g_str_equal (name, "tanggal"))
     return date != NULL ? sigap_reply_template_format_date (date) : NULL;

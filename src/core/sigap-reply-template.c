@@ -78,10 +78,18 @@ static const char * const anonymous_names[] = {
 
 /* Helpers {{{ */
 
-/* @value as one line of valid UTF-8 without control characters, with its
- * ends stripped; %NULL when nothing is left. */
-static char *
-clean_value (const char *value)
+/**
+ * sigap_reply_template_clean_value:
+ * @value: (nullable): a placeholder's value
+ *
+ * @value as one line of valid UTF-8 without control characters, runs of
+ * white space made one space, with its ends stripped: what a placeholder
+ * of a reply or a post template becomes.
+ *
+ * Returns: (transfer full) (nullable): the line, %NULL when nothing is left
+ */
+char *
+sigap_reply_template_clean_value (const char *value)
 {
   g_autofree char *valid = NULL;
   GString *text;
@@ -181,8 +189,8 @@ value_of (const char             *name,
 
   if (g_str_equal (name, "nama"))
     {
-      g_autofree char *nama = clean_value (values->nama);
-      g_autofree char *fallback = clean_value (values->nama_fallback);
+      g_autofree char *nama = sigap_reply_template_clean_value (values->nama);
+      g_autofree char *fallback = sigap_reply_template_clean_value (values->nama_fallback);
 
       if (nama != NULL && !is_anonymous (nama))
         return g_steal_pointer (&nama);
@@ -192,10 +200,10 @@ value_of (const char             *name,
     }
 
   if (g_str_equal (name, "nomor"))
-    return clean_value (values->nomor);
+    return sigap_reply_template_clean_value (values->nomor);
 
   if (g_str_equal (name, "opd"))
-    return clean_value (values->opd);
+    return sigap_reply_template_clean_value (values->opd);
 
   if (g_str_equal (name, "tanggal"))
     return values->tanggal != NULL ? sigap_reply_template_format_date (values->tanggal) : NULL;

@@ -46,6 +46,7 @@ char  *sigap_reply_template_fill_text        (const char              *text,
                                               char                  ***unknown,
                                               char                  ***missing);
 char  *sigap_reply_template_format_date      (GDateTime               *date);
+char  *sigap_reply_template_clean_value      (const char              *value);
 
 #define SIGAP_TYPE_REPLY_TEMPLATE (sigap_reply_template_get_type())
 
