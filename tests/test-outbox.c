@@ -166,8 +166,11 @@ test_post_coalesce (Fixture       *f,
   mark_all_sent (f);
   g_assert_cmpint (sigap_store_count_outbox (f->store), ==, 0);
 
-  /* An update names the fields it changes, on the stored version. */
+  /* An update names the fields it changes, on the stored version; when
+   * the post was made is the server's, never a change (the copy of an
+   * editor opened before the server's time came keeps its own). */
   sigap_post_set_title (post, "Judul ketiga");
+  sigap_post_set_created_at (post, sigap_post_get_created_at (post) + 3600);
   sigap_store_update_post (f->store, post, &error);
   g_assert_no_error (error);
   entries = outbox (f);
