@@ -166,18 +166,19 @@ find_composer (void)
   return NULL;
 }
 
+/* The composer's title field: its entry row titled "Title". */
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+find_title_row (GtkWidget *widget)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Title") == 0)
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_title_row (child);
 
       if (found != NULL)
         return found;
@@ -396,7 +397,7 @@ test_window_pages (Fixture       *fixture,
   g_assert_true (find_composer () == composer);
   g_assert_cmpint (sigap_store_count_posts (fixture->store, NULL), ==, 3);
 
-  title_row = find_descendant (GTK_WIDGET (composer), ADW_TYPE_ENTRY_ROW);
+  title_row = find_title_row (GTK_WIDGET (composer));
   g_assert_nonnull (title_row);
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Cegah demam berdarah");
   g_assert_null (sigap_new_post_window_get_error (composer));
@@ -419,7 +420,7 @@ test_window_pages (Fixture       *fixture,
     g_signal_emit_by_name (calendar, "create-post", when);
     composer = find_composer ();
     g_assert_nonnull (composer);
-    title_row = find_descendant (GTK_WIDGET (composer), ADW_TYPE_ENTRY_ROW);
+    title_row = find_title_row (GTK_WIDGET (composer));
     gtk_editable_set_text (GTK_EDITABLE (title_row), "Hari Bakti Rimbawan");
     gtk_widget_activate_action (GTK_WIDGET (composer), "new-post.save", NULL);
     while (g_main_context_iteration (NULL, FALSE))
