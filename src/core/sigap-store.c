@@ -3024,6 +3024,45 @@ sigap_store_get_post (SigapStore  *self,
   return g_steal_pointer (&post);
 }
 
+/* Reads the variants @stmt selects (post_id, then read_variant()'s
+ * columns) into those of @posts they belong to, in one query rather than
+ * one per post, and puts each post's variants in the platforms' order. */
+static gboolean
+read_variants_of (SigapStore    *self,
+                  GPtrArray     *posts,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  int rc;
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      SigapPost *post = g_ptr_array_index (posts, i);
+
+      g_hash_table_insert (by_id, (gpointer) sigap_post_get_id (post), post);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SigapPost *post = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
+
+      if (post != NULL)
+        read_variant (self, stmt, 1, post);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &kinds[KIND_POST], rc, FALSE, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < posts->len; i++)
+    g_ptr_array_sort (sigap_post_get_variants (g_ptr_array_index (posts, i)), compare_variants);
+
+  return TRUE;
+}
+
 /* The variants of @posts, the posts of [@from, @to) (of @opd_id), in one
  * query rather than one per post: a month of a busy OPD is thousands. */
 static gboolean
@@ -3035,15 +3074,6 @@ load_period_variants (SigapStore  *self,
                       GError     **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  int rc;
-
-  for (guint i = 0; i < posts->len; i++)
-    {
-      SigapPost *post = g_ptr_array_index (posts, i);
-
-      g_hash_table_insert (by_id, (gpointer) sigap_post_get_id (post), post);
-    }
 
   if (opd_id != NULL)
     stmt = get_stmt (self,
@@ -3067,24 +3097,7 @@ load_period_variants (SigapStore  *self,
   if (opd_id != NULL)
     sqlite3_bind_text (stmt, 3, opd_id, -1, SQLITE_TRANSIENT);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SigapPost *post = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
-
-      if (post != NULL)
-        read_variant (self, stmt, 1, post);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, &kinds[KIND_POST], rc, FALSE, error);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < posts->len; i++)
-    g_ptr_array_sort (sigap_post_get_variants (g_ptr_array_index (posts, i)), compare_variants);
-
-  return TRUE;
+  return read_variants_of (self, posts, stmt, error);
 }
 
 /**
@@ -3158,15 +3171,6 @@ load_status_variants (SigapStore  *self,
                       GError     **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  int rc;
-
-  for (guint i = 0; i < posts->len; i++)
-    {
-      SigapPost *post = g_ptr_array_index (posts, i);
-
-      g_hash_table_insert (by_id, (gpointer) sigap_post_get_id (post), post);
-    }
 
   if (opd_id != NULL)
     stmt = get_stmt (self,
@@ -3187,24 +3191,7 @@ load_status_variants (SigapStore  *self,
   if (opd_id != NULL)
     sqlite3_bind_text (stmt, 2, opd_id, -1, SQLITE_TRANSIENT);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SigapPost *post = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
-
-      if (post != NULL)
-        read_variant (self, stmt, 1, post);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, &kinds[KIND_POST], rc, FALSE, error);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < posts->len; i++)
-    g_ptr_array_sort (sigap_post_get_variants (g_ptr_array_index (posts, i)), compare_variants);
-
-  return TRUE;
+  return read_variants_of (self, posts, stmt, error);
 }
 
 /**
