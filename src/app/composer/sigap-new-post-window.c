@@ -2236,34 +2236,3 @@ sigap_new_post_window_get_error (SigapNewPostWindow *self)
 
   return self->error;
 }
-
-/**
- * sigap_new_post_window_get_post:
- * @self: a #SigapNewPostWindow
- *
- * Returns: (nullable) (transfer none): the post as last saved, %NULL
- *   while a new post has not been saved
- */
-SigapPost *
-sigap_new_post_window_get_post (SigapNewPostWindow *self)
-{
-  g_return_val_if_fail (SIGAP_IS_NEW_POST_WINDOW (self), NULL);
-
-  return self->post;
-}
-
-/**
- * sigap_new_post_window_flush:
- * @self: a #SigapNewPostWindow
- *
- * Saves what the window shows now rather than at the autosave's time.
- *
- * Returns: %TRUE if nothing is left unsaved
- */
-gboolean
-sigap_new_post_window_flush (SigapNewPostWindow *self)
-{
-  g_return_val_if_fail (SIGAP_IS_NEW_POST_WINDOW (self), FALSE);
-
-  return autosave_now (self);
-}

@@ -33,7 +33,5 @@ SigapNewPostWindow *sigap_new_post_window_new_for_time (GtkWindow          *pare
                                                         GDateTime          *when);
 void                sigap_new_post_window_recover      (SigapNewPostWindow *self);
 const char         *sigap_new_post_window_get_error    (SigapNewPostWindow *self);
-SigapPost          *sigap_new_post_window_get_post     (SigapNewPostWindow *self);
-gboolean            sigap_new_post_window_flush        (SigapNewPostWindow *self);
 
 G_END_DECLS
